@@ -1,0 +1,65 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import type { Catalog } from './domains/catalog';
+import type { Authenticator } from './platform/authn';
+import type { Database } from './platform/db/schema';
+import { InputError } from './platform/errors';
+import { installAuthentication, installErrorHandler } from './platform/http';
+import { installMetrics } from './platform/metrics';
+import { registerPlatformRoutes } from './platform/platform.routes';
+
+export interface AppDeps {
+  db: Kysely<Database>;
+  authn: Authenticator;
+  catalog: Catalog;
+  logLevel: string;
+  webDir?: string;
+  isReady: () => boolean;
+}
+
+/** Builds the HTTP app from the spine and the domains. Routes live with their domain. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: deps.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    bodyLimit: 12 * 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1024 },
+  });
+  // Clients (the Backstage catalog-client among them) send `content-type: application/json` with an
+  // empty body on DELETE and POST /refresh; treat that as no body instead of a 400.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (text.trim() === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(text));
+    } catch {
+      done(new InputError('Request body is not valid JSON'), undefined);
+    }
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  await app.register(fastifySwagger, {
+    openapi: { openapi: '3.1.0', info: { title: 'Paved API', version: '0.1.0', description: 'Backstage-compatible catalog API plus Paved platform routes' } },
+    transform: jsonSchemaTransform,
+  });
+  installErrorHandler(app);
+  installAuthentication(app, deps.authn);
+  installMetrics(app);
+  registerPlatformRoutes(app, deps.db, deps.isReady);
+  deps.catalog.routes(app);
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  const webDir = deps.webDir;
+  if (webDir && existsSync(join(webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false });
+    app.get('/*', { schema: { hide: true } }, async (req, reply) => {
+      if (req.url.startsWith('/api/')) return reply.status(404).send({ error: { name: 'NotFoundError', message: `No route for ${req.method} ${req.url}` }, request: { method: req.method, url: req.url }, response: { statusCode: 404 } });
+      return reply.sendFile('index.html');
+    });
+  }
+  return app;
+}

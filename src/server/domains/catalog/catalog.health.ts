@@ -1,0 +1,77 @@
+import type { Kysely } from 'kysely';
+import type { CatalogError, CatalogHealth } from '../../../contracts';
+import type { Database } from '../../platform/db/schema';
+import { NotFoundError } from '../../platform/errors';
+import { loadEntities } from './catalog.readRepo';
+
+const LIST_LIMIT = 500;
+
+/** Paved's additions for catalog hygiene: the error list, the health page, the raw source, ancestry. */
+export function createCatalogHealth(db: Kysely<Database>) {
+  async function summaries(rows: Array<{ ref: string; kind: string; namespace: string; name: string; body: string }>, reason: (ref: string) => string) {
+    return rows.map((r) => {
+      const meta = (JSON.parse(r.body) as { metadata?: { title?: unknown; name?: string } }).metadata;
+      return { entityRef: r.ref, kind: r.kind, namespace: r.namespace, name: meta?.name ?? r.name, title: typeof meta?.title === 'string' ? meta.title : null, reason: reason(r.ref) };
+    });
+  }
+
+  return {
+    async errors(q: { limit: number; offset: number; entityRef?: string }): Promise<{ items: CatalogError[]; totalItems: number }> {
+      let base = db.selectFrom('catalog_errors');
+      if (q.entityRef) base = base.where('entity_ref', '=', q.entityRef.toLocaleLowerCase('en-US'));
+      const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const rows = await base.selectAll().orderBy('occurred_at', 'desc').orderBy('source_key').orderBy('line').limit(q.limit).offset(q.offset).execute();
+      return {
+        totalItems: Number(total.n),
+        items: rows.map((r) => ({ id: r.id, locationKey: r.location_key, entityRef: r.entity_ref, kind: r.kind as CatalogError['kind'], message: r.message, path: r.path, line: r.line === null ? null : Number(r.line), occurredAt: r.occurred_at })),
+      };
+    },
+
+    async health(): Promise<CatalogHealth> {
+      const count = async (q: Promise<{ n: number | string | bigint } | undefined>) => Number((await q)?.n ?? 0);
+      const entities = await count(db.selectFrom('entities').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst());
+      const errors = await count(db.selectFrom('catalog_errors').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst());
+      const cols = ['e.ref', 'e.kind', 'e.namespace', 'e.name', 'e.body'] as const;
+      const withErrorRows = await db.selectFrom('entities as e').select(cols).where('e.ref', 'in', db.selectFrom('catalog_errors').select('entity_ref').where('entity_ref', 'is not', null)).limit(LIST_LIMIT).execute();
+      const orphanRows = await db.selectFrom('entities as e').select([...cols, 'e.orphaned_at']).where('e.orphaned_at', 'is not', null).orderBy('e.ref').limit(LIST_LIMIT).execute();
+      const ownerlessRows = await db.selectFrom('entities as e')
+        .innerJoin('relations as r', (j) => j.onRef('r.origin_id', '=', 'e.id').onRef('r.from_ref', '=', 'e.ref').on('r.type_key', '=', 'ownedby'))
+        .leftJoin('entities as t', 't.ref', 'r.to_ref')
+        .select([...cols, 'r.to_ref']).where('t.id', 'is', null).orderBy('e.ref').limit(LIST_LIMIT).execute();
+      const orphans = await count(db.selectFrom('entities').select((eb) => eb.fn.countAll<number>().as('n')).where('orphaned_at', 'is not', null).executeTakeFirst());
+      const owners = new Map(ownerlessRows.map((r) => [r.ref, r.to_ref]));
+      const orphanedAt = new Map(orphanRows.map((r) => [r.ref, r.orphaned_at]));
+      return {
+        totals: { entities, errors, orphans, ownerless: ownerlessRows.length },
+        withErrors: await summaries(withErrorRows, () => 'has processing errors'),
+        orphans: await summaries(orphanRows, (ref) => `no longer emitted by its location since ${orphanedAt.get(ref) ?? '?'}`),
+        ownerless: await summaries(ownerlessRows, (ref) => `owner ${owners.get(ref) ?? '?'} does not exist in the catalog`),
+      };
+    },
+
+    async source(ref: string) {
+      const row = await db.selectFrom('entities').select(['ref', 'body', 'doc_line', 'doc_text']).where('ref', '=', ref.toLocaleLowerCase('en-US')).executeTakeFirst();
+      if (!row) throw new NotFoundError(`No entity named '${ref}'`);
+      const annotations = (JSON.parse(row.body) as { metadata: { annotations?: Record<string, string> } }).metadata.annotations ?? {};
+      return { entityRef: row.ref, locationKey: annotations['backstage.io/managed-by-location'] ?? '', line: row.doc_line ? Number(row.doc_line) : null, yaml: row.doc_text ?? '' };
+    },
+
+    /** The chain of Location entities that led to an entity, up to the registered location. */
+    async ancestry(ref: string) {
+      const items: Array<{ entity: unknown; parentEntityRefs: string[] }> = [];
+      let current = await db.selectFrom('entities').select(['id', 'ref', 'source_key']).where('ref', '=', ref.toLocaleLowerCase('en-US')).executeTakeFirst();
+      if (!current) throw new NotFoundError(`No entity named '${ref}'`);
+      const rootRef = current.ref;
+      for (let depth = 0; current && depth < 100; depth++) {
+        const source: { parent_key: string | null } | undefined = await db.selectFrom('sources').select('parent_key').where('key', '=', current.source_key).executeTakeFirst();
+        const parent: { id: number; ref: string; source_key: string } | undefined = source?.parent_key
+          ? await db.selectFrom('entities').select(['id', 'ref', 'source_key']).where('source_key', '=', source.parent_key).where('kind', '=', 'location').orderBy('id').executeTakeFirst()
+          : undefined;
+        const [loaded] = await loadEntities(db, [Number(current.id)]);
+        items.push({ entity: loaded?.entity, parentEntityRefs: parent ? [parent.ref] : [] });
+        current = parent && parent.ref !== current.ref ? parent : undefined;
+      }
+      return { rootEntityRef: rootRef, items };
+    },
+  };
+}

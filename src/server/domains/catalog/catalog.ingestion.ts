@@ -1,0 +1,145 @@
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../platform/db/schema';
+import { applySource, deleteEntities, markOrphans, type ApplySourceResult } from './catalog.writeRepo';
+import { processSource, toProcessedEntity, type SourceOutcome } from './ingest/processSource';
+import type { SourceReader } from './ingest/sourceTypes';
+
+export interface LocationRow {
+  id: string;
+  type: string;
+  target: string;
+}
+
+export interface RefreshSummary extends ApplySourceResult {
+  sources: number;
+  skipped: number;
+}
+
+const MAX_SOURCES_PER_LOCATION = 50_000;
+
+/** The Location entity Backstage generates for a registered location: `location:default/generated-<sha1>`. */
+export function generatedLocationEntity(loc: { type: string; target: string }) {
+  const key = `${loc.type}:${loc.target}`;
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Location',
+    metadata: {
+      name: `generated-${createHash('sha1').update(key).digest('hex')}`,
+      namespace: 'default',
+      annotations: { 'backstage.io/managed-by-location': key, 'backstage.io/managed-by-origin-location': key },
+    },
+    spec: { type: loc.type, target: loc.target },
+  };
+}
+
+export interface Ingestion {
+  /** Reads the location's tree of sources and stores what changed; `force` re-processes unchanged sources. */
+  refreshLocation(loc: LocationRow, opts?: { force?: boolean }): Promise<RefreshSummary>;
+  /** Reads and processes a location without storing anything (`dryRun`). */
+  preview(loc: { type: string; target: string }): Promise<SourceOutcome>;
+  /** Deletes orphans older than the grace period; returns how many. */
+  sweepOrphans(graceSeconds: number): Promise<number>;
+}
+
+export function createIngestion(db: Kysely<Database>, readers: Record<string, SourceReader>): Ingestion {
+  const readerFor = (type: string): SourceReader => {
+    const r = readers[type];
+    if (!r) throw new Error(`Unknown location type "${type}"; supported: ${Object.keys(readers).join(', ')}`);
+    return r;
+  };
+
+  async function runSource(loc: LocationRow, key: string, type: string, target: string, parentKey: string, force: boolean, origin: string) {
+    const stored = await db.selectFrom('sources').select(['content_hash', 'children']).where('key', '=', key).executeTakeFirst();
+    let outcome: SourceOutcome;
+    let hash: string;
+    try {
+      const reader = readerFor(type);
+      const read = await reader.read(target);
+      hash = read.hash;
+      if (stored && stored.content_hash === hash && !force) return { skipped: true, children: JSON.parse(stored.children) as string[] };
+      outcome = await processSource(read, reader, { type, originLocation: origin });
+    } catch (err) {
+      // The whole source is unreadable: keep what it emitted before, and say why.
+      hash = 'error';
+      const message = err instanceof Error ? err.message : String(err);
+      outcome = { entities: [], children: stored ? (JSON.parse(stored.children) as string[]) : [], errors: [{ locationKey: key, entityRef: null, kind: 'read', message, path: null, line: null }] };
+    }
+    const now = new Date().toISOString();
+    const result = await db.transaction().execute((trx) => applySource(trx, { sourceKey: key, locationId: loc.id, parentKey, hash, outcome, now }));
+    return { skipped: false, children: outcome.children, result };
+  }
+
+  return {
+    async refreshLocation(loc, opts = {}) {
+      const force = opts.force ?? false;
+      const origin = `${loc.type}:${loc.target}`;
+      const summary: RefreshSummary = { sources: 0, skipped: 0, inserted: 0, updated: 0, unchanged: 0, orphaned: 0, errors: 0 };
+      const rootKey = `location:${loc.id}`;
+      const generated = toProcessedEntity(generatedLocationEntity(loc), 0, '');
+      if (!generated.ok) throw new Error(generated.errors.map((e) => `${e.path}: ${e.message}`).join('; '));
+      const now = new Date().toISOString();
+      await db.transaction().execute((trx) => applySource(trx, {
+        sourceKey: rootKey, locationId: loc.id, parentKey: null, hash: generated.processed.hash, now,
+        outcome: { entities: [generated.processed], errors: [], children: [origin] },
+      }));
+      const visited = new Set<string>([rootKey]);
+      const queue: Array<{ key: string; parent: string }> = [{ key: origin, parent: rootKey }];
+      while (queue.length > 0) {
+        const { key, parent } = queue.shift() as { key: string; parent: string };
+        if (visited.has(key)) continue;
+        if (visited.size >= MAX_SOURCES_PER_LOCATION) throw new Error(`Location ${origin} expands to more than ${MAX_SOURCES_PER_LOCATION} sources`);
+        visited.add(key);
+        const i = key.indexOf(':');
+        const r = await runSource(loc, key, key.slice(0, i), key.slice(i + 1), parent, force, origin);
+        summary.sources++;
+        if (r.skipped) summary.skipped++;
+        if (r.result) for (const k of ['inserted', 'updated', 'unchanged', 'orphaned', 'errors'] as const) summary[k] += r.result[k];
+        for (const child of r.children) queue.push({ key: child, parent: key });
+      }
+      summary.orphaned += await dropUnvisited(db, loc.id, visited);
+      return summary;
+    },
+    async preview(loc) {
+      // Follows Location entities like a real refresh, but keeps everything in memory.
+      const origin = `${loc.type}:${loc.target}`;
+      const all: SourceOutcome = { entities: [], errors: [], children: [] };
+      const visited = new Set<string>();
+      const queue = [origin];
+      while (queue.length > 0 && visited.size < MAX_SOURCES_PER_LOCATION) {
+        const key = queue.shift() as string;
+        if (visited.has(key)) continue;
+        visited.add(key);
+        const i = key.indexOf(':');
+        const reader = readerFor(key.slice(0, i));
+        const outcome = await processSource(await reader.read(key.slice(i + 1)), reader, { type: key.slice(0, i), originLocation: origin });
+        all.entities.push(...outcome.entities);
+        all.errors.push(...outcome.errors);
+        all.children.push(...outcome.children);
+        queue.push(...outcome.children);
+      }
+      return all;
+    },
+    async sweepOrphans(graceSeconds) {
+      const cutoff = new Date(Date.now() - graceSeconds * 1000).toISOString();
+      const rows = await db.selectFrom('entities').select('id').where('orphaned_at', '<', cutoff).execute();
+      if (rows.length === 0) return 0;
+      await db.transaction().execute((trx) => deleteEntities(trx, rows.map((r) => Number(r.id))));
+      return rows.length;
+    },
+  };
+}
+
+/** Sources no Location points at any more: their entities become orphans and the sources are forgotten. */
+async function dropUnvisited(db: Kysely<Database>, locationId: string, visited: Set<string>): Promise<number> {
+  const sources = await db.selectFrom('sources').select('key').where('location_id', '=', locationId).execute();
+  const gone = sources.map((s) => s.key).filter((k) => !visited.has(k));
+  if (gone.length === 0) return 0;
+  return db.transaction().execute(async (trx) => {
+    const rows = await trx.selectFrom('entities').select('id').where('source_key', 'in', gone).where('orphaned_at', 'is', null).execute();
+    await markOrphans(trx, rows.map((r) => Number(r.id)), new Date().toISOString());
+    await trx.deleteFrom('catalog_errors').where('source_key', 'in', gone).execute();
+    await trx.deleteFrom('sources').where('key', 'in', gone).execute();
+    return rows.length;
+  });
+}

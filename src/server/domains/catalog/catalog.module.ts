@@ -1,0 +1,31 @@
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../platform/db/schema';
+import type { JobQueue } from '../../platform/jobs';
+import { createCatalogHealth } from './catalog.health';
+import { createIngestion } from './catalog.ingestion';
+import { registerCatalogJobs, startCatalogScheduler } from './catalog.jobs';
+import { registerCatalogRoutes } from './catalog.routes';
+import { createCatalogService } from './catalog.service';
+import { createFileReader } from './ingest/fileReader';
+import { createGitReader } from './ingest/gitReader';
+import { createUrlReader } from './ingest/urlReader';
+
+/** Composition root of the catalog domain: wires readers, ingestion, jobs, service and routes by hand. */
+export function createCatalog(deps: { db: Kysely<Database>; jobs: JobQueue; dataDir: string; log: (msg: string, extra?: object) => void }) {
+  const readers = { file: createFileReader(), url: createUrlReader(), git: createGitReader(join(deps.dataDir, 'git-cache')) };
+  const ingestion = createIngestion(deps.db, readers);
+  const service = createCatalogService({ db: deps.db, ingestion, jobs: deps.jobs });
+  const health = createCatalogHealth(deps.db);
+  registerCatalogJobs(deps.db, deps.jobs, ingestion, deps.log);
+  return {
+    service,
+    health,
+    ingestion,
+    routes: (app: FastifyInstance) => registerCatalogRoutes(app, service, health),
+    startScheduler: (intervalSeconds: number, orphanGraceSeconds: number) =>
+      startCatalogScheduler({ intervalSeconds, orphanGraceSeconds, refreshAll: service.refreshAllLocations, sweep: ingestion.sweepOrphans, log: deps.log }),
+  };
+}
+export type Catalog = ReturnType<typeof createCatalog>;

@@ -1,0 +1,134 @@
+import type { Kysely } from 'kysely';
+import type { Entity } from '../../../model';
+import type { Database } from '../../platform/db/schema';
+import { InputError } from '../../platform/errors';
+import { decodeCursor, encodeCursor, type QueryCursor } from './catalog.cursor';
+import { parseFields, projectFields } from './catalog.fields';
+import { parseFilterParams } from './catalog.filters';
+import { countEntities, facetCounts, idByRef, idsByRefs, loadEntities, pageIds, type SortSpec } from './catalog.readRepo';
+
+/** Default fields of a full-text search when the caller names none and sorts by nothing. */
+const DEFAULT_FULL_TEXT_FIELDS = ['metadata.name', 'metadata.title', 'metadata.description', 'metadata.tags', 'spec.type', 'spec.owner', 'kind'];
+
+export interface ByQueryInput {
+  filter?: string[];
+  fields?: string[];
+  orderField?: string[];
+  cursor?: string;
+  limit?: number;
+  offset?: number;
+  fullTextFilterTerm?: string;
+  fullTextFilterFields?: string[];
+  totalItems?: 'include' | 'exclude';
+}
+
+/** Read-only catalog queries with Backstage's semantics. */
+export function createCatalogQueries(db: Kysely<Database>) {
+  async function byQuery(input: ByQueryInput) {
+    const fields = parseFields(input.fields);
+    const limit = input.limit ?? 20;
+    const c: Omit<QueryCursor, 'at' | 'direction'> & Partial<Pick<QueryCursor, 'at' | 'direction'>> = input.cursor
+      ? decodeCursor(input.cursor)
+      : {
+          filter: input.filter,
+          sort: parseSortChecked(input.orderField),
+          totalItems: input.totalItems !== 'exclude',
+          fullText: input.fullTextFilterTerm?.trim()
+            ? { term: input.fullTextFilterTerm.trim(), fields: input.fullTextFilterFields?.flatMap((f) => f.split(',')).filter(Boolean) ?? (parseSortChecked(input.orderField) ? [parseSortChecked(input.orderField)?.field as string] : DEFAULT_FULL_TEXT_FIELDS) }
+            : undefined,
+        };
+    const filter = parseFilterParams(c.filter);
+    const reverse = c.direction === 'prev';
+    const rows = limit === 0 ? [] : await pageIds(db, { filter, fullText: c.fullText, sort: c.sort, after: c.at, reverse, limit: limit + 1, offset: input.cursor ? undefined : input.offset });
+    const hasMore = rows.length > limit;
+    const page = rows.slice(0, limit);
+    if (reverse) page.reverse();
+    const entities = await loadEntities(db, page.map((r) => r.id));
+    const base = { filter: c.filter, sort: c.sort, fullText: c.fullText, totalItems: c.totalItems };
+    const first = page[0];
+    const last = page[page.length - 1];
+    const nextExists = reverse ? true : hasMore;
+    const prevExists = reverse ? hasMore : Boolean(input.cursor) || Boolean(input.offset);
+    const pageInfo: { nextCursor?: string; prevCursor?: string } = {};
+    if (nextExists && last) pageInfo.nextCursor = encodeCursor({ ...base, at: { value: last.sortValue, id: last.id }, direction: 'next' });
+    if (prevExists && first) pageInfo.prevCursor = encodeCursor({ ...base, at: { value: first.sortValue, id: first.id }, direction: 'prev' });
+    const totalItems = c.totalItems ? await countEntities(db, filter, c.fullText) : undefined;
+    return { items: entities.map((e) => projectFields(e.entity, fields)), totalItems: totalItems ?? entities.length, pageInfo };
+  }
+
+  return {
+    byQuery,
+    /** Legacy GET /entities: filter, order (several fields), offset/limit, `after` cursor. */
+    async list(input: { filter?: string[]; fields?: string[]; order?: string[]; offset?: number; limit?: number; after?: string }) {
+      const filter = parseFilterParams(input.filter);
+      const fields = parseFields(input.fields);
+      const sort = input.order?.[0] ? parseOrder(input.order[0]) : undefined;
+      const offset = input.after ? decodeOffset(input.after) : (input.offset ?? 0);
+      const paginated = input.limit !== undefined || input.offset !== undefined || input.after !== undefined;
+      const limit = input.limit ?? 1_000_000;
+      const rows = await pageIds(db, { filter, sort, limit: paginated ? limit + 1 : limit, offset });
+      const more = paginated && rows.length > limit;
+      const entities = await loadEntities(db, rows.slice(0, limit).map((r) => r.id));
+      return { items: entities.map((e) => projectFields(e.entity, fields)), nextAfter: more ? encodeOffset(offset + limit) : undefined };
+    },
+    async byRefs(refs: string[], fields?: string[], filter?: string[]) {
+      const projection = parseFields(fields);
+      const normalized = refs.map((r) => r.toLocaleLowerCase('en-US'));
+      const ids = await idsByRefs(db, normalized);
+      let allowed: Set<number> | undefined;
+      if (filter) {
+        const rows = await pageIds(db, { filter: parseFilterParams(filter), limit: 1_000_000 });
+        allowed = new Set(rows.map((r) => r.id));
+      }
+      const wanted = [...ids.values()].filter((id) => !allowed || allowed.has(id));
+      const loaded = new Map((await loadEntities(db, wanted)).map((e) => [e.ref, e.entity]));
+      return normalized.map((r) => {
+        const e = loaded.get(r);
+        return e ? projectFields(e, projection) : null;
+      });
+    },
+    async byRef(ref: string): Promise<Entity | undefined> {
+      const id = await idByRef(db, ref.toLocaleLowerCase('en-US'));
+      return id === undefined ? undefined : (await loadEntities(db, [id]))[0]?.entity;
+    },
+    async byUid(uid: string): Promise<Entity | undefined> {
+      const row = await db.selectFrom('entities').select('id').where('uid', '=', uid).executeTakeFirst();
+      return row ? (await loadEntities(db, [Number(row.id)]))[0]?.entity : undefined;
+    },
+    async facets(facets: string[], filter?: string[]) {
+      const parsed = parseFilterParams(filter);
+      const out: Record<string, Array<{ value: string; count: number }>> = {};
+      for (const f of facets) out[f] = await facetCounts(db, f, parsed);
+      return { facets: out };
+    },
+  };
+}
+
+function parseSortChecked(orderField: string[] | undefined): SortSpec | undefined {
+  const first = orderField?.[0];
+  if (!first) return undefined;
+  const [field, order = 'asc'] = first.split(',');
+  if (!field || (order !== 'asc' && order !== 'desc')) {
+    throw new InputError(`Invalid orderField "${first}": expected <field>,asc or <field>,desc`);
+  }
+  return { field, order };
+}
+
+function parseOrder(raw: string): SortSpec {
+  const m = /^(asc|desc):(.+)$/.exec(raw);
+  if (!m) throw new InputError(`Invalid order "${raw}": expected asc:<field> or desc:<field>`);
+  return { order: m[1] as 'asc' | 'desc', field: m[2] as string };
+}
+
+const encodeOffset = (n: number) => Buffer.from(JSON.stringify({ offset: n })).toString('base64url');
+function decodeOffset(raw: string): number {
+  try {
+    const v = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as { offset?: unknown };
+    if (typeof v.offset === 'number' && v.offset >= 0) return v.offset;
+  } catch {
+    // fall through to the error below
+  }
+  throw new InputError('Malformed "after" cursor');
+}
+
+export type CatalogQueries = ReturnType<typeof createCatalogQueries>;

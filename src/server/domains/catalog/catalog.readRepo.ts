@@ -1,0 +1,173 @@
+import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from 'kysely';
+import type { Entity } from '../../../model';
+import type { Database } from '../../platform/db/schema';
+import type { EntityFilter, FilterStatement } from './catalog.filters';
+
+type Db = Kysely<Database>;
+type EB = ExpressionBuilder<Database & { e: Database['entities'] }, 'e'>;
+type EntityQB<O> = SelectQueryBuilder<Database & { e: Database['entities'] } & { s: Database['search'] }, 'e' | 's', O>;
+
+export interface FullTextFilter {
+  term: string;
+  fields: string[];
+}
+
+export interface StoredEntity {
+  id: number;
+  ref: string;
+  entity: Entity;
+}
+
+function statementExpr(eb: EB, st: FilterStatement) {
+  if (st.key.startsWith('relations.')) {
+    let sub = eb.selectFrom('relations').select('relations.from_ref').where('relations.type_key', '=', st.key.slice('relations.'.length));
+    if (st.values) sub = sub.where('relations.to_ref', 'in', st.values);
+    return eb('e.ref', 'in', sub);
+  }
+  let sub = eb.selectFrom('search').select('search.entity_id').where('search.key', '=', st.key);
+  if (st.values) sub = sub.where('search.value', 'in', st.values);
+  return eb('e.id', 'in', sub);
+}
+
+/** The WHERE clause of a Backstage filter plus an optional full-text term, as a Kysely expression. */
+export function filterExpr(eb: EB, filter: EntityFilter | undefined, fullText: FullTextFilter | undefined) {
+  const parts = [];
+  if (filter) parts.push(eb.or(filter.anyOf.map((g) => eb.and(g.allOf.map((st) => statementExpr(eb, st))))));
+  if (fullText && fullText.term) {
+    const pattern = `%${fullText.term.toLocaleLowerCase('en-US').replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const sub = eb.selectFrom('search').select('search.entity_id')
+      .where('search.key', 'in', fullText.fields.map((f) => f.toLocaleLowerCase('en-US')))
+      .where(sql<boolean>`search.value LIKE ${pattern} ESCAPE '\\'`);
+    parts.push(eb('e.id', 'in', sub));
+  }
+  return eb.and(parts);
+}
+
+export async function countEntities(db: Db, filter: EntityFilter | undefined, fullText?: FullTextFilter): Promise<number> {
+  const row = await db.selectFrom('entities as e').select((eb) => eb.fn.countAll<number>().as('n'))
+    .where((eb) => filterExpr(eb as unknown as EB, filter, fullText)).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export interface SortSpec {
+  field: string;
+  order: 'asc' | 'desc';
+}
+export interface Keyset {
+  value: string | null;
+  id: number;
+}
+
+/**
+ * One page of ids ordered by a single field (or insertion order), after an optional keyset position.
+ * `reverse` walks backwards (for "previous page"); the caller flips the result back.
+ */
+export async function pageIds(db: Db, q: { filter?: EntityFilter; fullText?: FullTextFilter; sort?: SortSpec; after?: Keyset; reverse?: boolean; limit: number; offset?: number }): Promise<Array<{ id: number; sortValue: string | null }>> {
+  const desc = (q.sort?.order === 'desc') !== Boolean(q.reverse);
+  const dir = desc ? 'desc' : 'asc';
+  let qb = db.selectFrom('entities as e')
+    .leftJoin('search as s', (j) => j.onRef('s.entity_id', '=', 'e.id').on('s.key', '=', q.sort?.field.toLocaleLowerCase('en-US') ?? ''))
+    .select(['e.id as id', 's.value as sortValue'])
+    .where((eb) => filterExpr(eb as unknown as EB, q.filter, q.fullText)) as unknown as EntityQB<{ id: number; sortValue: string | null }>;
+  if (q.after) qb = qb.where((eb) => keysetExpr(eb as unknown as EB, q.after as Keyset, desc));
+  // Entities without the sort field come last in ascending order, as in Backstage.
+  qb = qb.orderBy(sql`(s.value IS NULL)`, dir).orderBy('s.value', dir).orderBy('e.id', dir).limit(q.limit);
+  if (q.offset) qb = qb.offset(q.offset);
+  const rows = await qb.execute();
+  return rows.map((r) => ({ id: Number(r.id), sortValue: r.sortValue }));
+}
+
+function keysetExpr(eb: EB, k: Keyset, desc: boolean) {
+  const cmp = desc ? '<' : '>';
+  const v = sql.ref('s.value');
+  if (k.value === null) {
+    return desc
+      ? eb.or([sql<boolean>`${v} IS NOT NULL`, eb.and([sql<boolean>`${v} IS NULL`, eb('e.id', '<', k.id)])])
+      : eb.and([sql<boolean>`${v} IS NULL`, eb('e.id', '>', k.id)]);
+  }
+  const after = eb.or([
+    sql<boolean>`${v} ${sql.raw(cmp)} ${k.value}`,
+    eb.and([sql<boolean>`${v} = ${k.value}`, eb('e.id', cmp, k.id)]),
+  ]);
+  return desc ? after : eb.or([after, sql<boolean>`${v} IS NULL`]);
+}
+
+/** Loads entities by id, in the given order, with relations, processing errors and the orphan mark. */
+export async function loadEntities(db: Db, ids: number[]): Promise<StoredEntity[]> {
+  if (ids.length === 0) return [];
+  const out = new Map<number, StoredEntity>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const batch = ids.slice(i, i + 500);
+    const rows = await db.selectFrom('entities').select(['id', 'ref', 'uid', 'etag', 'body', 'orphaned_at']).where('id', 'in', batch).execute();
+    const refs = rows.map((r) => r.ref);
+    const relations = await db.selectFrom('relations').select(['from_ref', 'type', 'to_ref']).where('from_ref', 'in', refs).execute();
+    const errors = await db.selectFrom('catalog_errors').select(['entity_ref', 'message', 'kind', 'path']).where('entity_ref', 'in', refs).execute();
+    for (const r of rows) {
+      const entity = JSON.parse(r.body) as Entity;
+      entity.metadata.uid = r.uid;
+      entity.metadata.etag = r.etag;
+      if (r.orphaned_at) entity.metadata.annotations = { ...entity.metadata.annotations, 'backstage.io/orphan': 'true' };
+      entity.relations = dedupeRelations(relations.filter((x) => x.from_ref === r.ref));
+      const items = errors.filter((x) => x.entity_ref === r.ref);
+      if (items.length > 0) {
+        entity.status = {
+          items: items.map((x) => {
+            const message = x.path ? `${x.path}: ${x.message}` : x.message;
+            return { type: 'backstage.io/catalog-processing', level: 'error' as const, message, error: { name: errorName(x.kind), message } };
+          }),
+        };
+      }
+      out.set(Number(r.id), { id: Number(r.id), ref: r.ref, entity });
+    }
+  }
+  return ids.map((id) => out.get(id)).filter((e): e is StoredEntity => e !== undefined);
+}
+
+function errorName(kind: string): string {
+  return kind === 'conflict' ? 'ConflictError' : kind === 'read' ? 'NotFoundError' : 'InputError';
+}
+
+function dedupeRelations(rows: Array<{ type: string; to_ref: string }>) {
+  const seen = new Set<string>();
+  const out: Array<{ type: string; targetRef: string }> = [];
+  for (const r of rows) {
+    const k = `${r.type}\u0000${r.to_ref}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push({ type: r.type, targetRef: r.to_ref });
+  }
+  return out.sort((a, b) => (a.type === b.type ? a.targetRef.localeCompare(b.targetRef) : a.type.localeCompare(b.type)));
+}
+
+export async function idByRef(db: Db, ref: string): Promise<number | undefined> {
+  const row = await db.selectFrom('entities').select('id').where('ref', '=', ref).executeTakeFirst();
+  return row ? Number(row.id) : undefined;
+}
+
+export async function idsByRefs(db: Db, refs: string[]): Promise<Map<string, number>> {
+  const map = new Map<string, number>();
+  for (let i = 0; i < refs.length; i += 500) {
+    const rows = await db.selectFrom('entities').select(['id', 'ref']).where('ref', 'in', refs.slice(i, i + 500)).execute();
+    for (const r of rows) map.set(r.ref, Number(r.id));
+  }
+  return map;
+}
+
+/** Facet counts over the original-case values of a field, for the entities matching a filter. */
+export async function facetCounts(db: Db, facet: string, filter: EntityFilter | undefined): Promise<Array<{ value: string; count: number }>> {
+  const key = facet.toLocaleLowerCase('en-US');
+  if (key.startsWith('relations.')) {
+    const rows = await db.selectFrom('relations as r').innerJoin('entities as e', 'e.ref', 'r.from_ref')
+      .select(['r.to_ref as value', (eb) => eb.fn.count<number>(sql`DISTINCT e.id`).as('count')])
+      .where('r.type_key', '=', key.slice('relations.'.length))
+      .where((eb) => filterExpr(eb as unknown as EB, filter, undefined))
+      .groupBy('r.to_ref').execute();
+    return rows.map((r) => ({ value: r.value, count: Number(r.count) }));
+  }
+  const rows = await db.selectFrom('search as s').innerJoin('entities as e', 'e.id', 's.entity_id')
+    .select(['s.original_value as value', (eb) => eb.fn.count<number>(sql`DISTINCT e.id`).as('count')])
+    .where('s.key', '=', key).where('s.original_value', 'is not', null)
+    .where((eb) => filterExpr(eb as unknown as EB, filter, undefined))
+    .groupBy('s.original_value').execute();
+  return rows.map((r) => ({ value: String(r.value), count: Number(r.count) }));
+}

@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import type { Kysely } from 'kysely';
+import { parseEntityRef, stringifyEntityRef, type Entity } from '../../../model';
+import type { Actor } from '../../platform/actor';
+import { recordAudit } from '../../platform/audit';
+import type { Database } from '../../platform/db/schema';
+import { ConflictError, InputError, NotFoundError } from '../../platform/errors';
+import type { JobQueue } from '../../platform/jobs';
+import { deleteEntities } from './catalog.writeRepo';
+import { generatedLocationEntity, type Ingestion, type LocationRow } from './catalog.ingestion';
+import { createCatalogQueries } from './catalog.queries';
+import { loadEntities } from './catalog.readRepo';
+import { toProcessedEntity } from './ingest/processSource';
+
+export const REFRESH_JOB = 'catalog.refresh-location';
+export const LOCATION_TYPES = ['file', 'url', 'git'] as const;
+
+export interface CatalogServiceDeps {
+  db: Kysely<Database>;
+  ingestion: Ingestion;
+  jobs: Pick<JobQueue, 'enqueue' | 'waitFor'>;
+}
+
+function normaliseTarget(type: string, target: string): string {
+  if (!(LOCATION_TYPES as readonly string[]).includes(type)) throw new InputError(`Unknown location type "${type}"; expected one of ${LOCATION_TYPES.join(', ')}`);
+  if (type === 'file') return resolve(target);
+  if (type === 'url') {
+    try {
+      const u = new URL(target);
+      if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error();
+    } catch {
+      throw new InputError(`Location target "${target}" is not an http(s) URL`);
+    }
+  }
+  return target;
+}
+
+/** The catalog: locations, ingestion triggers and queries. Routes authorize before calling in. */
+export function createCatalogService(deps: CatalogServiceDeps) {
+  const { db, ingestion, jobs } = deps;
+  const queries = createCatalogQueries(db);
+
+  async function runRefresh(locationId: string, force: boolean): Promise<void> {
+    const id = await jobs.enqueue(REFRESH_JOB, { locationId, force }, { dedupeKey: `${REFRESH_JOB}:${locationId}:${force}` });
+    await jobs.waitFor(id);
+  }
+
+  async function entitiesOfLocation(locationId: string): Promise<Entity[]> {
+    const rows = await db.selectFrom('entities').select('id').where('location_id', '=', locationId).orderBy('id').execute();
+    return (await loadEntities(db, rows.map((r) => Number(r.id)))).map((e) => e.entity);
+  }
+
+  return {
+    ...queries,
+
+    async addLocation(actor: Actor, input: { type: string; target: string }, opts: { dryRun?: boolean; origin?: string; background?: boolean } = {}) {
+      const type = input.type;
+      const target = normaliseTarget(type, input.target);
+      const existing = await db.selectFrom('locations').select(['id', 'type', 'target']).where('type', '=', type).where('target', '=', target).executeTakeFirst();
+      if (opts.dryRun) {
+        const outcome = await ingestion.preview({ type, target });
+        if (outcome.errors.length > 0 && outcome.entities.length === 0) throw new InputError(outcome.errors.map((e) => `${e.locationKey}${e.line ? `:${e.line}` : ''}: ${e.path ? `${e.path}: ` : ''}${e.message}`).join('\n'));
+        const generated = generatedLocationEntity({ type, target });
+        return { location: existing ?? { id: `dry-run:${randomUUID()}`, type, target }, entities: [generated as Entity, ...outcome.entities.map((e) => e.entity)], exists: Boolean(existing) };
+      }
+      if (existing) throw new ConflictError(`Location ${type}:${target} already exists`);
+      const location: LocationRow = { id: randomUUID(), type, target };
+      let jobId = '';
+      await db.transaction().execute(async (trx) => {
+        await trx.insertInto('locations').values({ ...location, origin: opts.origin ?? 'api', created_at: new Date().toISOString(), created_by: actor.ref }).execute();
+        await recordAudit(trx, actor, { action: 'catalog.location.create', target: `location:${location.id}`, outcome: 'success', payload: { type, target } });
+        jobId = await jobs.enqueue(REFRESH_JOB, { locationId: location.id, force: true }, { trx, dedupeKey: `${REFRESH_JOB}:${location.id}:true` });
+      });
+      if (opts.background) return { location, entities: [] };
+      await jobs.waitFor(jobId);
+      return { location, entities: await entitiesOfLocation(location.id) };
+    },
+
+    async listLocations() {
+      return db.selectFrom('locations').select(['id', 'type', 'target']).orderBy('created_at').execute();
+    },
+
+    async getLocation(id: string) {
+      const row = await db.selectFrom('locations').select(['id', 'type', 'target']).where('id', '=', id).executeTakeFirst();
+      if (!row) throw new NotFoundError(`Found no location with ID ${id}`);
+      return row;
+    },
+
+    async deleteLocation(actor: Actor, id: string) {
+      await db.transaction().execute(async (trx) => {
+        const loc = await trx.selectFrom('locations').select(['id', 'type', 'target']).where('id', '=', id).executeTakeFirst();
+        if (!loc) throw new NotFoundError(`Found no location with ID ${id}`);
+        const ids = await trx.selectFrom('entities').select('id').where('location_id', '=', id).execute();
+        await deleteEntities(trx, ids.map((r) => Number(r.id)));
+        await trx.deleteFrom('catalog_errors').where('location_id', '=', id).execute();
+        await trx.deleteFrom('sources').where('location_id', '=', id).execute();
+        await trx.deleteFrom('locations').where('id', '=', id).execute();
+        await recordAudit(trx, actor, { action: 'catalog.location.delete', target: `location:${id}`, outcome: 'success', payload: { type: loc.type, target: loc.target, entities: ids.length } });
+      });
+    },
+
+    async locationByEntity(ref: string) {
+      const row = await db.selectFrom('entities as e').innerJoin('locations as l', 'l.id', 'e.location_id')
+        .select(['l.id', 'l.type', 'l.target']).where('e.ref', '=', ref.toLocaleLowerCase('en-US')).executeTakeFirst();
+      if (!row) throw new NotFoundError(`No location for entity ${ref}`);
+      return row;
+    },
+
+    async refresh(actor: Actor, entityRef: string) {
+      const ref = stringifyEntityRef(parseEntityRef(entityRef));
+      const row = await db.selectFrom('entities').select(['location_id']).where('ref', '=', ref).executeTakeFirst();
+      if (!row) throw new NotFoundError(`No entity named '${ref}'`);
+      await db.transaction().execute((trx) => recordAudit(trx, actor, { action: 'catalog.entity.refresh', target: ref, outcome: 'success' }));
+      await runRefresh(row.location_id, true);
+    },
+
+    async deleteByUid(actor: Actor, uid: string) {
+      await db.transaction().execute(async (trx) => {
+        const row = await trx.selectFrom('entities').select(['id', 'ref', 'source_key']).where('uid', '=', uid).executeTakeFirst();
+        if (!row) throw new NotFoundError(`No entity with uid ${uid}`);
+        await deleteEntities(trx, [Number(row.id)]);
+        // Forget the source's hash so the next refresh re-emits the entity if its source still has it.
+        await trx.updateTable('sources').set({ content_hash: null }).where('key', '=', row.source_key).execute();
+        await recordAudit(trx, actor, { action: 'catalog.entity.delete', target: row.ref, outcome: 'success', payload: { uid } });
+      });
+    },
+
+    validate(entity: unknown, location: string) {
+      const withAnnotations = entity && typeof entity === 'object' && !Array.isArray(entity) ? annotate(entity as Record<string, unknown>, location) : entity;
+      const r = toProcessedEntity(withAnnotations, 0, '');
+      return r.ok ? { valid: true as const } : { valid: false as const, errors: r.errors.map((e) => ({ name: 'InputError', message: e.path ? `${e.path}: ${e.message}` : e.message })) };
+    },
+
+    refreshAllLocations: async () => {
+      const locations = await db.selectFrom('locations').select('id').execute();
+      for (const l of locations) await jobs.enqueue(REFRESH_JOB, { locationId: l.id, force: false }, { dedupeKey: `${REFRESH_JOB}:${l.id}:false` });
+    },
+  };
+}
+
+function annotate(entity: Record<string, unknown>, location: string): Record<string, unknown> {
+  const metadata = (entity.metadata && typeof entity.metadata === 'object' ? entity.metadata : {}) as Record<string, unknown>;
+  const annotations = (metadata.annotations && typeof metadata.annotations === 'object' ? metadata.annotations : {}) as Record<string, unknown>;
+  return { ...entity, metadata: { ...metadata, annotations: { ...annotations, 'backstage.io/managed-by-location': location, 'backstage.io/managed-by-origin-location': location } } };
+}
+
+export type CatalogService = ReturnType<typeof createCatalogService>;

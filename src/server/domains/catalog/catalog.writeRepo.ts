@@ -1,0 +1,168 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../platform/db/schema';
+import type { ProcessedEntity, ProcessingError, SourceOutcome } from './ingest/processSource';
+
+type Trx = Kysely<Database>;
+const BATCH = 500;
+export const ORPHAN_KEY = 'metadata.annotations.backstage.io/orphan';
+
+function chunks<T>(items: T[], size = BATCH): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export interface ApplySourceInput {
+  sourceKey: string;
+  locationId: string;
+  parentKey: string | null;
+  hash: string;
+  outcome: SourceOutcome;
+  now: string;
+}
+
+export interface ApplySourceResult {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  orphaned: number;
+  errors: number;
+}
+
+/**
+ * Stores what one source emitted, in the caller's transaction: inserts and updates entities (first
+ * source to emit a ref keeps it; a second gets a conflict error), keeps the last good version of an
+ * entity whose document now fails, orphans entities the source no longer emits, and replaces the
+ * source's error list.
+ */
+export async function applySource(trx: Trx, input: ApplySourceInput): Promise<ApplySourceResult> {
+  const { outcome, sourceKey, now } = input;
+  const errors: ProcessingError[] = [...outcome.errors];
+  const result: ApplySourceResult = { inserted: 0, updated: 0, unchanged: 0, orphaned: 0, errors: 0 };
+  const existing = await loadExisting(trx, outcome.entities.map((e) => e.ref));
+  const seen = new Set<string>();
+  const inserts: ProcessedEntity[] = [];
+  const updates: Array<{ id: number; e: ProcessedEntity }> = [];
+  for (const e of outcome.entities) {
+    const prior = existing.get(e.ref);
+    const conflictWith = seen.has(e.ref) ? sourceKey : prior && prior.source_key !== sourceKey && !prior.orphaned_at ? prior.source_key : undefined;
+    if (conflictWith) {
+      errors.push({
+        locationKey: String(e.entity.metadata.annotations?.['backstage.io/managed-by-location'] ?? sourceKey), entityRef: e.ref, kind: 'conflict', path: null, line: e.line,
+        message: `Detected conflicting entityRef ${e.ref} already referenced by ${conflictWith} and now also ${sourceKey}`,
+      });
+      continue;
+    }
+    seen.add(e.ref);
+    if (!prior) inserts.push(e);
+    else if (prior.hash === e.hash && prior.source_key === sourceKey && !prior.orphaned_at) result.unchanged++;
+    else updates.push({ id: prior.id, e });
+  }
+  await insertEntities(trx, inserts, input);
+  await updateEntities(trx, updates, input);
+  result.inserted = inserts.length;
+  result.updated = updates.length;
+  const keep = new Set([...seen, ...errors.map((e) => e.entityRef).filter((r): r is string => r !== null)]);
+  const unreadable = new Set(errors.filter((e) => e.kind === 'read' && e.entityRef === null).map((e) => e.locationKey));
+  result.orphaned = await orphanMissing(trx, sourceKey, keep, unreadable, now);
+  await trx.deleteFrom('catalog_errors').where('source_key', '=', sourceKey).execute();
+  for (const batch of chunks(errors)) {
+    await trx.insertInto('catalog_errors').values(batch.map((e) => ({
+      id: randomUUID(), source_key: sourceKey, location_id: input.locationId, location_key: e.locationKey, entity_ref: e.entityRef, kind: e.kind,
+      message: e.message.slice(0, 4000), path: e.path, line: e.line, occurred_at: now,
+    }))).execute();
+  }
+  result.errors = errors.length;
+  await upsertSource(trx, input);
+  return result;
+}
+
+async function loadExisting(trx: Trx, refs: string[]) {
+  const map = new Map<string, { id: number; hash: string; source_key: string; orphaned_at: string | null }>();
+  for (const batch of chunks([...new Set(refs)])) {
+    const rows = await trx.selectFrom('entities').select(['id', 'ref', 'hash', 'source_key', 'orphaned_at']).where('ref', 'in', batch).execute();
+    for (const r of rows) map.set(r.ref, { id: Number(r.id), hash: r.hash, source_key: r.source_key, orphaned_at: r.orphaned_at });
+  }
+  return map;
+}
+
+async function insertEntities(trx: Trx, items: ProcessedEntity[], input: ApplySourceInput): Promise<void> {
+  for (const batch of chunks(items)) {
+    const rows = await trx.insertInto('entities').values(batch.map((e) => ({
+      ref: e.ref, uid: randomUUID(), etag: randomUUID().replace(/-/g, ''), kind: e.entity.kind.toLocaleLowerCase('en-US'),
+      namespace: (e.entity.metadata.namespace ?? 'default').toLocaleLowerCase('en-US'), name: e.entity.metadata.name.toLocaleLowerCase('en-US'),
+      source_key: input.sourceKey, location_id: input.locationId, body: JSON.stringify(e.entity), hash: e.hash,
+      doc_line: e.line, doc_text: e.text, orphaned_at: null, created_at: input.now, updated_at: input.now,
+    }))).returning(['id', 'ref']).execute();
+    const ids = new Map(rows.map((r) => [r.ref, Number(r.id)]));
+    await insertDerived(trx, batch.map((e) => ({ id: ids.get(e.ref) ?? -1, e })));
+  }
+}
+
+async function updateEntities(trx: Trx, items: Array<{ id: number; e: ProcessedEntity }>, input: ApplySourceInput): Promise<void> {
+  for (const batch of chunks(items)) {
+    const ids = batch.map((b) => b.id);
+    await trx.deleteFrom('relations').where('origin_id', 'in', ids).execute();
+    await trx.deleteFrom('search').where('entity_id', 'in', ids).execute();
+    for (const { id, e } of batch) {
+      await trx.updateTable('entities').set({
+        etag: randomUUID().replace(/-/g, ''), body: JSON.stringify(e.entity), hash: e.hash, source_key: input.sourceKey,
+        location_id: input.locationId, doc_line: e.line, doc_text: e.text, orphaned_at: null, updated_at: input.now,
+      }).where('id', '=', id).execute();
+    }
+    await insertDerived(trx, batch);
+  }
+}
+
+/** Relations (both directions, owned by the emitting entity) and the flattened filter rows. */
+async function insertDerived(trx: Trx, items: Array<{ id: number; e: ProcessedEntity }>): Promise<void> {
+  const relations = items.flatMap(({ id, e }) => e.relations.map((r) => ({
+    origin_id: id, from_ref: r.source, type: r.type, type_key: r.type.toLocaleLowerCase('en-US'), to_ref: r.target,
+  })));
+  for (const batch of chunks(relations, 1000)) await trx.insertInto('relations').values(batch).execute();
+  const search = items.flatMap(({ id, e }) => e.search.map((s) => ({ entity_id: id, key: s.key, value: s.value, original_value: s.originalValue })));
+  for (const batch of chunks(search, 1000)) await trx.insertInto('search').values(batch).execute();
+}
+
+/**
+ * Entities the source no longer emits become orphans — except those whose file could not be read this
+ * time: a deleted or unreachable file shows an error instead (as in Backstage), it does not orphan.
+ */
+async function orphanMissing(trx: Trx, sourceKey: string, keep: Set<string>, unreadable: Set<string>, now: string): Promise<number> {
+  if (unreadable.has(sourceKey)) return 0;
+  const rows = await trx.selectFrom('entities').select(['id', 'ref']).where('source_key', '=', sourceKey).where('orphaned_at', 'is', null).execute();
+  let gone = rows.filter((r) => !keep.has(r.ref)).map((r) => Number(r.id));
+  if (unreadable.size > 0 && gone.length > 0) {
+    const bodies = await trx.selectFrom('entities').select(['id', 'body']).where('id', 'in', gone).execute();
+    const fileOf = (body: string) => (JSON.parse(body) as { metadata?: { annotations?: Record<string, string> } }).metadata?.annotations?.['backstage.io/managed-by-location'] ?? '';
+    gone = bodies.filter((b) => !unreadable.has(fileOf(b.body))).map((b) => Number(b.id));
+  }
+  await markOrphans(trx, gone, now);
+  return gone.length;
+}
+
+/** Orphaning is visible (annotation `backstage.io/orphan: "true"`) and filterable until the grace period removes it. */
+export async function markOrphans(trx: Trx, ids: number[], now: string): Promise<void> {
+  for (const batch of chunks(ids)) {
+    await trx.updateTable('entities').set({ orphaned_at: now }).where('id', 'in', batch).execute();
+    await trx.insertInto('search').values(batch.map((id) => ({ entity_id: id, key: ORPHAN_KEY, value: 'true', original_value: 'true' }))).execute();
+  }
+}
+
+async function upsertSource(trx: Trx, input: ApplySourceInput): Promise<void> {
+  const values = {
+    location_id: input.locationId, parent_key: input.parentKey, content_hash: input.hash,
+    children: JSON.stringify(input.outcome.children), read_at: input.now, error: null,
+  };
+  await trx.insertInto('sources').values({ key: input.sourceKey, ...values }).onConflict((oc) => oc.column('key').doUpdateSet(values)).execute();
+}
+
+/** Deletes entities and everything derived from them. */
+export async function deleteEntities(trx: Trx, ids: number[]): Promise<void> {
+  for (const batch of chunks(ids)) {
+    await trx.deleteFrom('relations').where('origin_id', 'in', batch).execute();
+    await trx.deleteFrom('search').where('entity_id', 'in', batch).execute();
+    await trx.deleteFrom('entities').where('id', 'in', batch).execute();
+  }
+}

@@ -1,0 +1,91 @@
+import { join, resolve } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app';
+import { createCatalog } from './domains/catalog';
+import { SYSTEM } from './platform/actor';
+import { createAuthenticator, ensureAdminToken } from './platform/authn';
+import { loadConfig, type Config } from './platform/config';
+import { openDatabase } from './platform/db/database';
+import { createJobQueue } from './platform/jobs';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts Paved: migrates the database, makes sure an admin token exists, registers the demo organisation
+ * and configured locations, starts the job runner and the scheduler, then listens.
+ */
+export async function startServer(config: Config): Promise<RunningServer> {
+  const handle = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  const { db, dialect } = handle;
+  let ready = false;
+  const logger = { info: (msg: string, extra?: object) => app?.log.info(extra ?? {}, msg), warn: (msg: string, extra?: object) => app?.log.warn(extra ?? {}, msg) };
+  const jobs = createJobQueue(db, dialect, logger.info, logger.warn);
+  const catalog = createCatalog({ db, jobs, dataDir: config.dataDir, log: logger.info });
+  const authn = createAuthenticator(db, { guestAccess: config.guestAccess });
+  const app: FastifyInstance = await buildApp({ db, authn, catalog, logLevel: config.logLevel, webDir: resolve(new URL('../../dist/web', import.meta.url).pathname), isReady: () => ready });
+  app.log.info(`database: ${handle.description}`);
+
+  const bootstrapToken = await ensureAdminToken(db, config.adminToken);
+  if (bootstrapToken) {
+    // Printed once, on first start only; only its hash is stored.
+    process.stdout.write(`\nPaved admin token (shown once, store it now): ${bootstrapToken}\n\n`);
+  }
+  if (dialect === 'sqlite') {
+    // One process owns an embedded database: jobs left "running" by a crashed process can be resumed now.
+    await db.updateTable('jobs').set({ status: 'queued', lease_owner: null, lease_until: null }).where('status', '=', 'running').execute();
+  }
+  jobs.start();
+  await registerStartupLocations(config, catalog, db);
+  const stopScheduler = catalog.startScheduler(config.refreshIntervalSeconds, config.orphanGraceSeconds);
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  ready = true;
+  process.stdout.write(`Paved listening on ${url} (data: ${handle.description})\n`);
+
+  let stopping: Promise<void> | undefined;
+  return {
+    app,
+    url,
+    stop: () => (stopping ??= (async () => {
+      ready = false;
+      stopScheduler();
+      await app.close();
+      await jobs.stop();
+      await handle.close();
+    })()),
+  };
+}
+
+async function registerStartupLocations(config: Config, catalog: ReturnType<typeof createCatalog>, db: Awaited<ReturnType<typeof openDatabase>>['db']): Promise<void> {
+  const wanted: Array<{ type: string; target: string; origin: string }> = config.locations.map((l) => ({ ...l, origin: 'config' }));
+  const demoDone = await db.selectFrom('meta').select('value').where('key', '=', 'demo_loaded').executeTakeFirst();
+  if (config.demo && !demoDone) wanted.push({ type: 'file', target: join(config.examplesDir, 'catalog-info.yaml'), origin: 'demo' });
+  for (const l of wanted) {
+    const target = l.type === 'file' ? resolve(l.target) : l.target;
+    const exists = await db.selectFrom('locations').select('id').where('type', '=', l.type).where('target', '=', target).executeTakeFirst();
+    // The small demo organisation is ingested before the server answers; configured locations may be
+    // large, so they are ingested in the background.
+    if (!exists) await catalog.service.addLocation(SYSTEM, { type: l.type, target }, { origin: l.origin, background: l.origin !== 'demo' });
+  }
+  if (config.demo && !demoDone) await db.insertInto('meta').values({ key: 'demo_loaded', value: new Date().toISOString() }).execute();
+}
+
+/** `paved serve`: configuration from the environment and flags; stops gracefully on SIGINT/SIGTERM. */
+export async function serve(flags: { port?: number; host?: string; dataDir?: string }): Promise<void> {
+  const config = loadConfig(process.env, { port: flags.port, host: flags.host, dataDir: flags.dataDir ? resolve(flags.dataDir) : undefined });
+  const server = await startServer(config);
+  const shutdown = (signal: string) => {
+    server.app.log.info(`${signal} received, shutting down`);
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    server.stop().then(() => process.exit(0), () => process.exit(1));
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+}

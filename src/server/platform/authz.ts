@@ -1,0 +1,43 @@
+import type { Actor, Role } from './actor';
+import { AuthenticationError, NotAllowedError } from './errors';
+
+/** Every verb a route can ask for. Adding a capability means adding its verbs here, and to the roles below. */
+export const VERBS = [
+  'catalog.entity.read',
+  'catalog.entity.refresh',
+  'catalog.entity.delete',
+  'catalog.location.read',
+  'catalog.location.create',
+  'catalog.location.delete',
+  'catalog.entity.validate',
+  'audit.read',
+  'token.create',
+] as const;
+export type Verb = (typeof VERBS)[number];
+
+const READ_VERBS: Verb[] = ['catalog.entity.read', 'catalog.location.read', 'catalog.entity.validate'];
+const ROLE_VERBS: Record<Role, ReadonlySet<Verb>> = {
+  reader: new Set(READ_VERBS),
+  editor: new Set<Verb>([...READ_VERBS, 'catalog.entity.refresh', 'catalog.location.create']),
+  admin: new Set<Verb>(VERBS),
+};
+
+/** What the actor may do; returned to the UI so it can hide what the caller cannot use. */
+export function permissionsOf(actor: Actor): Verb[] {
+  return VERBS.filter((v) => actor.roles.some((r) => ROLE_VERBS[r].has(v)));
+}
+
+export function can(actor: Actor, verb: Verb): boolean {
+  return actor.roles.some((r) => ROLE_VERBS[r].has(verb));
+}
+
+/**
+ * The one gate in front of every route. Throws 401 for a guest that needs to sign in,
+ * 403 for a signed-in actor without the permission. `target` names the resource for the message.
+ */
+export function authorize(actor: Actor, verb: Verb, target = ''): void {
+  if (can(actor, verb)) return;
+  const what = target ? ` on ${target}` : '';
+  if (actor.kind === 'guest') throw new AuthenticationError(`Authentication required to ${verb}${what}`);
+  throw new NotAllowedError(`${actor.ref} is not allowed to ${verb}${what}`);
+}

@@ -1,0 +1,29 @@
+// A handful of inline stroke icons (no icon package for five glyphs).
+export type NavIconName = 'catalog' | 'api' | 'health' | 'plus' | 'logo' | 'sun' | 'moon' | 'search';
+
+const PATHS: Record<Exclude<NavIconName, 'logo'>, string> = {
+  catalog: 'M4 5h16M4 12h16M4 19h10',
+  api: 'M8 7l-5 5 5 5M16 7l5 5-5 5M13 5l-2 14',
+  health: 'M3 12h4l3-7 4 14 3-7h4',
+  plus: 'M12 5v14M5 12h14',
+  sun: 'M12 3v2M12 19v2M3 12h2M19 12h2M5.6 5.6l1.4 1.4M17 17l1.4 1.4M5.6 18.4L7 17M17 7l1.4-1.4M12 8a4 4 0 100 8 4 4 0 000-8z',
+  moon: 'M20 14.5A8 8 0 019.5 4 8 8 0 1020 14.5z',
+  search: 'M11 4a7 7 0 100 14 7 7 0 000-14zM20 20l-4-4',
+};
+
+export function NavIcon({ name, size = 18 }: { name: NavIconName; size?: number }) {
+  if (name === 'logo') {
+    return (
+      <svg width={size} height={size} viewBox="0 0 16 16" aria-hidden="true">
+        <rect width="16" height="16" rx="3" fill="var(--mantine-color-indigo-6)" />
+        <path d="M3 12h10M3 8h7M3 4h4" stroke="white" strokeWidth="2" />
+      </svg>
+    );
+  }
+  return (
+    <svg width={size} height={size} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8"
+      strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+      <path d={PATHS[name]} />
+    </svg>
+  );
+}
