@@ -150,6 +150,16 @@ describe('catalog API', () => {
     assert.equal(guestAudit.status, 401);
   });
 
+  it('registering an existing location is a 409, or a refresh with onConflict=refresh', async () => {
+    const again = await paved.api<{ error: { name: string } }>('POST', '/api/catalog/locations', { type: 'file', target: join(dir, 'catalog-info.yaml') });
+    assert.equal(again.status, 409);
+    assert.equal(again.body.error.name, 'ConflictError');
+    const refresh = await paved.api<{ exists: boolean; location: { id: string } }>('POST', '/api/catalog/locations?onConflict=refresh', { type: 'file', target: join(dir, 'catalog-info.yaml') });
+    assert.equal(refresh.status, 201);
+    assert.equal(refresh.body.exists, true);
+    assert.equal(refresh.body.location.id, locationId);
+  });
+
   it('deletes a location with its entities', async () => {
     const locs = await paved.api<Array<{ data: { id: string; target: string } }>>('GET', '/api/catalog/locations');
     const dup = locs.body.find((l) => l.data.target.endsWith('dup.yaml'));

@@ -72,10 +72,10 @@ export function registerCatalogRoutes(app: FastifyInstance, catalog: CatalogServ
     return reply.status(200).send();
   });
 
-  r.post('/api/catalog/locations', { schema: { tags, body: LocationInputSchema, querystring: z.object({ dryRun: z.enum(['true', 'false']).optional() }) } }, async (req, reply) => {
+  r.post('/api/catalog/locations', { schema: { tags, body: LocationInputSchema, querystring: z.object({ dryRun: z.enum(['true', 'false']).optional(), onConflict: z.enum(['reject', 'refresh']).optional() }) } }, async (req, reply) => {
     const dryRun = req.query.dryRun === 'true';
     authorize(req.actor, dryRun ? 'catalog.entity.validate' : 'catalog.location.create', `${req.body.type}:${req.body.target}`);
-    const result = await catalog.addLocation(req.actor, req.body, { dryRun });
+    const result = await catalog.addLocation(req.actor, req.body, { dryRun, onConflict: req.query.onConflict });
     return reply.status(201).send(result);
   });
 

@@ -54,7 +54,7 @@ export function createCatalogService(deps: CatalogServiceDeps) {
   return {
     ...queries,
 
-    async addLocation(actor: Actor, input: { type: string; target: string }, opts: { dryRun?: boolean; origin?: string; background?: boolean } = {}) {
+    async addLocation(actor: Actor, input: { type: string; target: string }, opts: { dryRun?: boolean; origin?: string; background?: boolean; onConflict?: 'reject' | 'refresh' } = {}) {
       const type = input.type;
       const target = normaliseTarget(type, input.target);
       const existing = await db.selectFrom('locations').select(['id', 'type', 'target']).where('type', '=', type).where('target', '=', target).executeTakeFirst();
@@ -63,6 +63,11 @@ export function createCatalogService(deps: CatalogServiceDeps) {
         if (outcome.errors.length > 0 && outcome.entities.length === 0) throw new InputError(outcome.errors.map((e) => `${e.locationKey}${e.line ? `:${e.line}` : ''}: ${e.path ? `${e.path}: ` : ''}${e.message}`).join('\n'));
         const generated = generatedLocationEntity({ type, target });
         return { location: existing ?? { id: `dry-run:${randomUUID()}`, type, target }, entities: [generated as Entity, ...outcome.entities.map((e) => e.entity)], exists: Boolean(existing) };
+      }
+      if (existing && opts.onConflict === 'refresh') {
+        await db.transaction().execute((trx) => recordAudit(trx, actor, { action: 'catalog.location.refresh', target: `location:${existing.id}`, outcome: 'success', payload: { type, target } }));
+        await runRefresh(existing.id, true);
+        return { location: existing, entities: await entitiesOfLocation(existing.id), exists: true };
       }
       if (existing) throw new ConflictError(`Location ${type}:${target} already exists`);
       const location: LocationRow = { id: randomUUID(), type, target };
