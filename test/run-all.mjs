@@ -49,8 +49,8 @@ run('lint', 'npx', ['eslint', '.']);
 run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 if (existsSync(join(root, 'web/vite.config.ts'))) run('build-web', 'npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn']);
 
-const pure = glob(['src/model/**/*.test.ts', 'src/contracts/**/*.test.ts', 'test/model/**/*.test.ts']);
-const db = glob(['src/server/**/*.test.ts', 'src/cli/**/*.test.ts', 'test/**/*.test.ts', '!test/model/**', '!test/browser/**']);
+const pure = glob(['src/model/**/*.test.ts', 'src/contracts/**/*.test.ts', 'test/model/**/*.test.ts', 'test/lint/**/*.test.ts', 'bench/**/*.test.ts']);
+const db = glob(['src/server/**/*.test.ts', 'src/cli/**/*.test.ts', 'test/**/*.test.ts', '!test/model/**', '!test/lint/**', '!test/browser/**']);
 const browser = glob(['test/browser/**/*.test.ts']);
 
 runTests('model', pure);
