@@ -4,6 +4,7 @@ import { ApiError } from './client';
 import { parseOutput, printData, printTable } from './format';
 import { api } from './client';
 import { registerValidateCommand } from './validateCommand';
+import { registerDiscoverCommand } from './discoverCommand';
 
 const program = new Command()
   .name('paved')
@@ -23,6 +24,7 @@ program.command('serve')
 
 registerCatalogCommands(program);
 registerValidateCommand(program);
+registerDiscoverCommand(program);
 
 program.command('audit')
   .description('Read the audit log, newest first')

@@ -9,11 +9,17 @@ const MAX_FILE_BYTES = 8 * 1024 * 1024;
 /** Offline validation of descriptor files; prints `file:line: message` and returns the error count. */
 export async function validatePaths(paths: string[]): Promise<{ files: number; entities: number; errors: string[] }> {
   const files: string[] = [];
+  const found: string[] = [];
   for (const p of paths) {
     const info = await stat(p).catch(() => undefined);
     if (!info) throw new Error(`${p}: no such file or directory`);
-    if (info.isDirectory()) files.push(...globSync(['**/*.yaml', '**/*.yml'], { cwd: p, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] }).sort());
+    if (info.isDirectory()) found.push(...globSync(['**/*.yaml', '**/*.yml'], { cwd: p, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] }).sort());
     else files.push(p);
+  }
+  // In a directory, other YAML (mkdocs.yml, CI files, OpenAPI definitions) is not a descriptor: only
+  // catalog-info files and files that declare apiVersion and kind at the top level are checked.
+  for (const file of found) {
+    if (/(^|\/)catalog-info\.ya?ml$/.test(file) || (await looksLikeDescriptor(file))) files.push(file);
   }
   const errors: string[] = [];
   let entities = 0;
@@ -34,6 +40,13 @@ export async function validatePaths(paths: string[]): Promise<{ files: number; e
     }
   }
   return { files: files.length, entities, errors };
+}
+
+async function looksLikeDescriptor(file: string): Promise<boolean> {
+  const info = await stat(file);
+  if (info.size > MAX_FILE_BYTES) return true; // let the size check report it
+  const text = await readFile(file, 'utf8');
+  return /^apiVersion:[ \t]*\S/m.test(text) && /^kind:[ \t]*\S/m.test(text);
 }
 
 export function registerValidateCommand(program: Command): void {

@@ -26,7 +26,10 @@ export class SearchKeyCaseError extends Error {
 
 type RawRow = { key: string; value: unknown };
 
-const lower = (s: string): string => s.toLocaleLowerCase('en-US');
+// ICU's locale-aware lowercasing is ~20× slower than toLowerCase(); for ASCII (nearly every key and
+// value) both give the same result, so only other strings take the locale path.
+const ASCII = /^[ -~]*$/; // printable ASCII; anything else takes the locale path
+const lower = (s: string): string => (ASCII.test(s) ? s.toLowerCase() : s.toLocaleLowerCase('en-US'));
 
 function flatten(root: unknown): RawRow[] {
   const out: RawRow[] = [];

@@ -16,7 +16,8 @@ export type Harness = {
   browser: Browser;
   /** Uncaught exceptions in any page: a failure even if the DOM happens to look right. */
   pageErrors: string[];
-  api<T>(path: string, init?: { method?: string; body?: unknown }): Promise<{ status: number; body: T }>;
+  /** Calls the server as a guest, or with `token` (e.g. the admin token). */
+  api<T>(path: string, init?: { method?: string; body?: unknown; token?: string | null }): Promise<{ status: number; body: T }>;
   newPage(opts?: { colorScheme?: 'light' | 'dark' }): Promise<Page>;
   close(): Promise<void>;
 };
@@ -53,10 +54,12 @@ export async function startHarness(): Promise<Harness> {
     adminToken,
     browser,
     pageErrors,
-    async api<T>(path: string, init: { method?: string; body?: unknown } = {}) {
+    async api<T>(path: string, init: { method?: string; body?: unknown; token?: string | null } = {}) {
+      const headers: Record<string, string> = init.body === undefined ? {} : { 'content-type': 'application/json' };
+      if (init.token) headers.authorization = `Bearer ${init.token}`;
       const res = await fetch(`${url}${path}`, {
         method: init.method ?? 'GET',
-        headers: init.body === undefined ? {} : { 'content-type': 'application/json' },
+        headers,
         body: init.body === undefined ? undefined : JSON.stringify(init.body),
       });
       const text = await res.text();
@@ -97,6 +100,17 @@ export async function expectUrl(page: Page, check: (u: URL) => boolean, what: st
 export async function shot(page: Page, name: string): Promise<void> {
   await page.waitForLoadState('networkidle').catch(() => undefined);
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Signs in through the actor menu, as a user would, and waits until the header shows who. */
+export async function signIn(page: Page, url: string, token: string): Promise<void> {
+  await page.getByTestId('actor').click();
+  await page.getByRole('menuitem', { name: 'Sign in with a token…' }).click();
+  await page.getByPlaceholder('pvd_…').fill(token);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  const me = await fetch(`${url}/api/auth/whoami`, { headers: { authorization: `Bearer ${token}` } });
+  const { actor } = (await me.json()) as { actor: { displayName: string } };
+  await expectText(page.getByTestId('actor-name'), actor.displayName);
 }
 
 export const fmt = (n: number): string => n.toLocaleString('en-US');

@@ -141,6 +141,10 @@ describe('catalog API', () => {
     assert.equal(read.status, 200);
     const write = await paved.api<{ error: { name: string } }>('POST', '/api/catalog/locations', { type: 'file', target: '/tmp/x.yaml' }, { token: null });
     assert.equal(write.status, 401);
+    const guestDryRun = await paved.api('POST', '/api/catalog/locations?dryRun=true', { type: 'file', target: '/etc/hostname' }, { token: null });
+    assert.equal(guestDryRun.status, 401, 'reading a location makes the server open files: not for guests');
+    const guestAnalyze = await paved.api('POST', '/api/catalog/analyze-location', { location: { type: 'file', target: '/etc' } }, { token: null });
+    assert.equal(guestAnalyze.status, 401);
     const badToken = await paved.api('GET', '/api/catalog/entities', undefined, { token: 'nope' });
     assert.equal(badToken.status, 401);
     const audit = await paved.api<{ items: Array<{ action: string; actor: string; target: string }> }>('GET', '/api/audit?limit=100');

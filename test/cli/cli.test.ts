@@ -38,6 +38,11 @@ describe('paved CLI (the real binary)', () => {
     assert.equal(r.code, 1);
     assert.match(r.stdout, /bad\.yaml:\d+: .*owner/);
     rmSync(bad);
+    writeFileSync(join(dir, 'mkdocs.yml'), 'site_name: docs\nnav:\n  - index.md\n');
+    const whole = paved(['validate', dir]);
+    assert.equal(whole.code, 0, whole.stdout);
+    assert.match(whole.stdout, /2 file\(s\), 2 valid entities, 0 error/);
+    rmSync(join(dir, 'mkdocs.yml'));
   });
 
   it('register, get, describe, refresh, errors and audit against a live server', () => {

@@ -4,6 +4,7 @@ import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage } from './layout/NotFoundPage';
 import { parseCatalogSearch } from './lib/catalogSearch';
 import { parseSearch, stringifySearch } from './lib/urlSearch';
+import { parseAuditSearch } from './pages/audit/auditSearch';
 
 const rootRoute = createRootRoute({ component: AppLayout, notFoundComponent: NotFoundPage });
 
@@ -57,7 +58,22 @@ const importRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/import/CatalogImportPage'), 'CatalogImportPage'),
 });
 
-const routeTree = rootRoute.addChildren([indexRoute, catalogRoute, apisRoute, entityRoute, healthRoute, importRoute]);
+const locationsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/locations',
+  component: lazyRouteComponent(() => import('./pages/locations/LocationsPage'), 'LocationsPage'),
+});
+
+const auditRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/audit',
+  validateSearch: parseAuditSearch,
+  component: lazyRouteComponent(() => import('./pages/audit/AuditPage'), 'AuditPage'),
+});
+
+const routeTree = rootRoute.addChildren([
+  indexRoute, catalogRoute, apisRoute, entityRoute, healthRoute, importRoute, locationsRoute, auditRoute,
+]);
 
 export const router = createRouter({
   routeTree,

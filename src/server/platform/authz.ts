@@ -8,6 +8,7 @@ export const VERBS = [
   'catalog.entity.delete',
   'catalog.location.read',
   'catalog.location.create',
+  'catalog.location.analyze',
   'catalog.location.delete',
   'catalog.entity.validate',
   'audit.read',
@@ -18,7 +19,8 @@ export type Verb = (typeof VERBS)[number];
 const READ_VERBS: Verb[] = ['catalog.entity.read', 'catalog.location.read', 'catalog.entity.validate'];
 const ROLE_VERBS: Record<Role, ReadonlySet<Verb>> = {
   reader: new Set(READ_VERBS),
-  editor: new Set<Verb>([...READ_VERBS, 'catalog.entity.refresh', 'catalog.location.create']),
+  // Reading a location (dry-run, discovery) makes the server open paths and URLs: not for guests.
+  editor: new Set<Verb>([...READ_VERBS, 'catalog.entity.refresh', 'catalog.location.create', 'catalog.location.analyze']),
   admin: new Set<Verb>(VERBS),
 };
 

@@ -92,3 +92,12 @@ export function refreshEntity(entityRef: string): Promise<void> {
 export function whoami(signal?: AbortSignal): Promise<WhoAmI> {
   return apiFetch<WhoAmI>('/auth/whoami', { signal });
 }
+
+export function deleteLocation(id: string): Promise<void> {
+  return apiFetch<void>(`/catalog/locations/${enc(id)}`, { method: 'DELETE' });
+}
+
+/** All processing errors, newest first (the server caps one page at 1,000). */
+export function getAllCatalogErrors(signal?: AbortSignal): Promise<CatalogErrorPage> {
+  return getCatalogErrors(1000, 0, signal);
+}

@@ -51,3 +51,14 @@ export type WhoAmI = {
 
 export type LocationSpec = { id: string; type: string; target: string };
 export type AddLocationResponse = { location: LocationSpec; entities: Entity[]; exists?: boolean };
+
+export type AuditEvent = {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  target: string;
+  outcome: string;
+  payload: Record<string, unknown>;
+};
+export type AuditPage = { items: AuditEvent[] };

@@ -1,9 +1,10 @@
 // A dense table of entities. Columns are chosen by the caller (the catalog shows all of them,
 // an "owned entities" card a few).
 import type { CSSProperties } from 'react';
-import { Badge, Group, Table, Text, Tooltip } from '@mantine/core';
+import { Badge, Group, Table, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import type { Entity } from '../api/types';
+import { SORT_FIELDS, type Sort, type SortKey } from '../lib/catalogSearch';
 import { entityParams, errorItems, isOrphan, refOfEntity, specString } from '../lib/entityRef';
 import { EntityRefLink } from './EntityRefLink';
 import { kindColor } from './KindBadge';
@@ -149,8 +150,45 @@ function Cell({ column, entity, columns }: { column: Column; entity: Entity; col
   }
 }
 
-export function EntityTable({ entities, columns = ALL_COLUMNS, label }: { entities: Entity[]; columns?: Column[]; label?: string }) {
+const isSortKey = (c: Column): c is Column & SortKey => c in SORT_FIELDS;
+
+function HeaderLabel({ column }: { column: Column }) {
+  return (
+    <Text span size="xs" fw={600} c="dimmed" tt="uppercase" lts={0.3}>
+      {HEADERS[column]}
+    </Text>
+  );
+}
+
+/** A header that orders the list when clicked; the arrow shows the current direction. */
+function SortableHeader({ column, sort, onSort }: { column: Column & SortKey; sort: Sort; onSort(key: SortKey): void }) {
+  const active = sort.key === column;
+  const next = active && sort.dir === 'asc' ? 'descending' : 'ascending';
+  return (
+    <UnstyledButton onClick={() => onSort(column)} aria-label={`Sort by ${HEADERS[column].toLowerCase()}, ${next}`}
+      className="paved-sort" data-active={active || undefined} data-sort={column}>
+      <Group gap={4} wrap="nowrap">
+        <HeaderLabel column={column} />
+        <Text span size="xs" c={active ? 'var(--mantine-color-text)' : 'dimmed'} aria-hidden="true" className="paved-sort-arrow">
+          {active ? (sort.dir === 'asc' ? '▲' : '▼') : '↕'}
+        </Text>
+      </Group>
+    </UnstyledButton>
+  );
+}
+
+type TableProps = {
+  entities: Entity[];
+  columns?: Column[];
+  label?: string;
+  /** With both, the name, kind, type, owner and lifecycle headers order the list. */
+  sort?: Sort;
+  onSort?(key: SortKey): void;
+};
+
+export function EntityTable({ entities, columns = ALL_COLUMNS, label, sort, onSort }: TableProps) {
   const total = columns.reduce((sum, c) => sum + WIDTHS[c], 0);
+  const ariaSort = (c: Column) => (sort && sort.key === c ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined);
   return (
     <Table.ScrollContainer minWidth={columns.length > 4 ? 760 : 400}>
       <Table layout="fixed" className="paved-table" verticalSpacing={6} horizontalSpacing="sm" fz="sm" aria-label={label}
@@ -158,10 +196,8 @@ export function EntityTable({ entities, columns = ALL_COLUMNS, label }: { entiti
         <Table.Thead>
           <Table.Tr>
             {columns.map((c) => (
-              <Table.Th key={c} style={{ width: `${(100 * WIDTHS[c]) / total}%` }}>
-                <Text size="xs" fw={600} c="dimmed" tt="uppercase" lts={0.3}>
-                  {HEADERS[c]}
-                </Text>
+              <Table.Th key={c} style={{ width: `${(100 * WIDTHS[c]) / total}%` }} aria-sort={ariaSort(c)}>
+                {sort && onSort && isSortKey(c) ? <SortableHeader column={c} sort={sort} onSort={onSort} /> : <HeaderLabel column={c} />}
               </Table.Th>
             ))}
           </Table.Tr>

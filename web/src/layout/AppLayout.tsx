@@ -3,17 +3,26 @@ import { AppShell, Burger, Group, NavLink, ScrollArea, Text } from '@mantine/cor
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import { ActorMenu } from '../auth/ActorMenu';
+import { useAuth } from '../auth/AuthProvider';
 import { ColorSchemeToggle } from './ColorSchemeToggle';
 import { HeaderSearch } from './HeaderSearch';
 import { NavIcon, type NavIconName } from './NavIcon';
 
-type NavItem = { to: '/catalog' | '/apis' | '/catalog-health' | '/catalog-import'; label: string; icon: NavIconName };
+type NavItem = {
+  to: '/catalog' | '/apis' | '/catalog-health' | '/catalog-import' | '/locations' | '/audit';
+  label: string;
+  icon: NavIconName;
+  /** Shown only to actors with this permission. */
+  permission?: string;
+};
 
 const NAV: NavItem[] = [
   { to: '/catalog', label: 'Catalog', icon: 'catalog' },
   { to: '/apis', label: 'APIs', icon: 'api' },
   { to: '/catalog-health', label: 'Catalog health', icon: 'health' },
+  { to: '/locations', label: 'Locations', icon: 'locations' },
   { to: '/catalog-import', label: 'Register', icon: 'plus' },
+  { to: '/audit', label: 'Audit log', icon: 'audit', permission: 'audit.read' },
 ];
 
 function isActive(pathname: string, to: NavItem['to']): boolean {
@@ -24,6 +33,7 @@ function isActive(pathname: string, to: NavItem['to']): boolean {
 export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure(false);
   const pathname = useRouterState({ select: (s) => s.location.pathname });
+  const auth = useAuth();
 
   return (
     <AppShell
@@ -54,7 +64,7 @@ export function AppLayout() {
       <AppShell.Navbar p="xs">
         <AppShell.Section grow component={ScrollArea}>
           <nav aria-label="Main">
-            {NAV.map((item) => (
+            {NAV.filter((item) => !item.permission || auth.can(item.permission)).map((item) => (
               <NavLink
                 key={item.to}
                 component={Link}

@@ -1,5 +1,5 @@
-// A handful of inline stroke icons (no icon package for five glyphs).
-export type NavIconName = 'catalog' | 'api' | 'health' | 'plus' | 'logo' | 'sun' | 'moon' | 'search';
+// A handful of inline stroke icons (no icon package for a few glyphs).
+export type NavIconName = 'catalog' | 'api' | 'health' | 'plus' | 'logo' | 'sun' | 'moon' | 'search' | 'locations' | 'audit';
 
 const PATHS: Record<Exclude<NavIconName, 'logo'>, string> = {
   catalog: 'M4 5h16M4 12h16M4 19h10',
@@ -8,6 +8,8 @@ const PATHS: Record<Exclude<NavIconName, 'logo'>, string> = {
   plus: 'M12 5v14M5 12h14',
   sun: 'M12 3v2M12 19v2M3 12h2M19 12h2M5.6 5.6l1.4 1.4M17 17l1.4 1.4M5.6 18.4L7 17M17 7l1.4-1.4M12 8a4 4 0 100 8 4 4 0 000-8z',
   moon: 'M20 14.5A8 8 0 019.5 4 8 8 0 1020 14.5z',
+  locations: 'M12 21s-7-6.2-7-11.5a7 7 0 0114 0C19 14.8 12 21 12 21zM12 7.5a2 2 0 100 4 2 2 0 000-4z',
+  audit: 'M9 4h6v3H9zM7 5.5H5V21h14V5.5h-2M8.5 11h7M8.5 15h7M8.5 18.5h4',
   search: 'M11 4a7 7 0 100 14 7 7 0 000-14zM20 20l-4-4',
 };
 

@@ -15,8 +15,23 @@ export const FACETS: readonly FacetDef[] = [
   { key: 'namespace', field: 'metadata.namespace', label: 'Namespace' },
 ];
 
+/** Columns the list can be ordered by, and the catalog field each one sorts on. */
+export const SORT_FIELDS = {
+  name: 'metadata.name',
+  kind: 'kind',
+  type: 'spec.type',
+  owner: 'spec.owner',
+  lifecycle: 'spec.lifecycle',
+} as const;
+export type SortKey = keyof typeof SORT_FIELDS;
+export type SortDir = 'asc' | 'desc';
+export type Sort = { key: SortKey; dir: SortDir };
+
 export type CatalogSearch = Partial<Record<FacetKey, string[]>> & {
   q?: string;
+  /** Absent means the default order, name ascending. */
+  sort?: SortKey;
+  dir?: 'desc';
   cursor?: string;
   page?: number;
 };
@@ -39,6 +54,8 @@ export function parseCatalogSearch(raw: Record<string, unknown>): CatalogSearch 
     if (list) out[f.key] = list;
   }
   if (typeof raw.q === 'string' && raw.q) out.q = raw.q;
+  if (typeof raw.sort === 'string' && Object.hasOwn(SORT_FIELDS, raw.sort)) out.sort = raw.sort as SortKey;
+  if (raw.dir === 'desc') out.dir = 'desc';
   if (typeof raw.cursor === 'string' && raw.cursor) out.cursor = raw.cursor;
   const page = Number(raw.page);
   if (Number.isInteger(page) && page > 1) out.page = page;
@@ -69,4 +86,22 @@ export function toggleFacet(search: CatalogSearch, key: FacetKey, value: string)
   const current = search[key] ?? [];
   const next = current.includes(value) ? current.filter((v) => v !== value) : [...current, value];
   return { ...search, [key]: next.length ? next : undefined, cursor: undefined, page: undefined };
+}
+
+export const sortOf = (search: CatalogSearch): Sort => ({ key: search.sort ?? 'name', dir: search.dir ?? 'asc' });
+
+/** The catalog's `orderField` for the current sort. */
+export const orderFieldOf = (search: CatalogSearch): string => {
+  const { key, dir } = sortOf(search);
+  return `${SORT_FIELDS[key]},${dir}`;
+};
+
+/**
+ * Clicking a column header: a new column sorts ascending, the current one flips direction. Paging
+ * restarts because a cursor carries the order it was made with.
+ */
+export function toggleSort(search: CatalogSearch, key: SortKey): CatalogSearch {
+  const current = sortOf(search);
+  const dir: SortDir = current.key === key && current.dir === 'asc' ? 'desc' : 'asc';
+  return { ...search, sort: key === 'name' && dir === 'asc' ? undefined : key, dir: dir === 'desc' ? 'desc' : undefined, cursor: undefined, page: undefined };
 }

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { engineOf } from '../../platform/db/engine';
 import type { Database } from '../../platform/db/schema';
 import { applySource, deleteEntities, markOrphans, type ApplySourceResult } from './catalog.writeRepo';
 import { processSource, toProcessedEntity, type SourceOutcome } from './ingest/processSource';
+import { redactCredentials } from './ingest/redactCredentials';
 import type { SourceReader } from './ingest/sourceTypes';
 
 export interface LocationRow {
@@ -20,7 +22,7 @@ const MAX_SOURCES_PER_LOCATION = 50_000;
 
 /** The Location entity Backstage generates for a registered location: `location:default/generated-<sha1>`. */
 export function generatedLocationEntity(loc: { type: string; target: string }) {
-  const key = `${loc.type}:${loc.target}`;
+  const key = `${loc.type}:${redactCredentials(loc.target)}`;
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Location',
@@ -29,7 +31,7 @@ export function generatedLocationEntity(loc: { type: string; target: string }) {
       namespace: 'default',
       annotations: { 'backstage.io/managed-by-location': key, 'backstage.io/managed-by-origin-location': key },
     },
-    spec: { type: loc.type, target: loc.target },
+    spec: { type: loc.type, target: redactCredentials(loc.target) },
   };
 }
 
@@ -43,12 +45,14 @@ export interface Ingestion {
 }
 
 export function createIngestion(db: Kysely<Database>, readers: Record<string, SourceReader>): Ingestion {
+  const { bulk } = engineOf(db as unknown as Kysely<unknown>);
   const readerFor = (type: string): SourceReader => {
     const r = readers[type];
     if (!r) throw new Error(`Unknown location type "${type}"; supported: ${Object.keys(readers).join(', ')}`);
     return r;
   };
 
+  /** `key` is what is stored and shown (credentials redacted); `target` is what the reader reads. */
   async function runSource(loc: LocationRow, key: string, type: string, target: string, parentKey: string, force: boolean, origin: string) {
     const stored = await db.selectFrom('sources').select(['content_hash', 'children']).where('key', '=', key).executeTakeFirst();
     let outcome: SourceOutcome;
@@ -66,32 +70,34 @@ export function createIngestion(db: Kysely<Database>, readers: Record<string, So
       outcome = { entities: [], children: stored ? (JSON.parse(stored.children) as string[]) : [], errors: [{ locationKey: key, entityRef: null, kind: 'read', message, path: null, line: null }] };
     }
     const now = new Date().toISOString();
-    const result = await db.transaction().execute((trx) => applySource(trx, { sourceKey: key, locationId: loc.id, parentKey, hash, outcome, now }));
+    const result = await db.transaction().execute((trx) => applySource(trx, { sourceKey: key, locationId: loc.id, parentKey, hash, outcome, now, bulk }));
     return { skipped: false, children: outcome.children, result };
   }
 
   return {
     async refreshLocation(loc, opts = {}) {
       const force = opts.force ?? false;
-      const origin = `${loc.type}:${loc.target}`;
+      // The origin names the location everywhere (source key, annotations, errors), so it must not carry
+      // credentials; only the root read gets the real target, and readers keep credentials for its children.
+      const origin = `${loc.type}:${redactCredentials(loc.target)}`;
       const summary: RefreshSummary = { sources: 0, skipped: 0, inserted: 0, updated: 0, unchanged: 0, orphaned: 0, errors: 0 };
       const rootKey = `location:${loc.id}`;
       const generated = toProcessedEntity(generatedLocationEntity(loc), 0, '');
       if (!generated.ok) throw new Error(generated.errors.map((e) => `${e.path}: ${e.message}`).join('; '));
       const now = new Date().toISOString();
       await db.transaction().execute((trx) => applySource(trx, {
-        sourceKey: rootKey, locationId: loc.id, parentKey: null, hash: generated.processed.hash, now,
+        sourceKey: rootKey, locationId: loc.id, parentKey: null, hash: generated.processed.hash, now, bulk,
         outcome: { entities: [generated.processed], errors: [], children: [origin] },
       }));
       const visited = new Set<string>([rootKey]);
-      const queue: Array<{ key: string; parent: string }> = [{ key: origin, parent: rootKey }];
+      const queue: Array<{ key: string; parent: string; target?: string }> = [{ key: origin, parent: rootKey, target: loc.target }];
       while (queue.length > 0) {
-        const { key, parent } = queue.shift() as { key: string; parent: string };
+        const { key, parent, target } = queue.shift() as { key: string; parent: string; target?: string };
         if (visited.has(key)) continue;
         if (visited.size >= MAX_SOURCES_PER_LOCATION) throw new Error(`Location ${origin} expands to more than ${MAX_SOURCES_PER_LOCATION} sources`);
         visited.add(key);
         const i = key.indexOf(':');
-        const r = await runSource(loc, key, key.slice(0, i), key.slice(i + 1), parent, force, origin);
+        const r = await runSource(loc, key, key.slice(0, i), target ?? key.slice(i + 1), parent, force, origin);
         summary.sources++;
         if (r.skipped) summary.skipped++;
         if (r.result) for (const k of ['inserted', 'updated', 'unchanged', 'orphaned', 'errors'] as const) summary[k] += r.result[k];
@@ -102,7 +108,7 @@ export function createIngestion(db: Kysely<Database>, readers: Record<string, So
     },
     async preview(loc) {
       // Follows Location entities like a real refresh, but keeps everything in memory.
-      const origin = `${loc.type}:${loc.target}`;
+      const origin = `${loc.type}:${redactCredentials(loc.target)}`;
       const all: SourceOutcome = { entities: [], errors: [], children: [] };
       const visited = new Set<string>();
       const queue = [origin];
@@ -112,7 +118,8 @@ export function createIngestion(db: Kysely<Database>, readers: Record<string, So
         visited.add(key);
         const i = key.indexOf(':');
         const reader = readerFor(key.slice(0, i));
-        const outcome = await processSource(await reader.read(key.slice(i + 1)), reader, { type: key.slice(0, i), originLocation: origin });
+        const target = key === origin ? loc.target : key.slice(i + 1);
+        const outcome = await processSource(await reader.read(target), reader, { type: key.slice(0, i), originLocation: origin });
         all.entities.push(...outcome.entities);
         all.errors.push(...outcome.errors);
         all.children.push(...outcome.children);

@@ -4,6 +4,7 @@ import type { Database } from '../../platform/db/schema';
 import type { JobQueue } from '../../platform/jobs';
 import type { Ingestion } from './catalog.ingestion';
 import { REFRESH_JOB } from './catalog.service';
+import { redactCredentials } from './ingest/redactCredentials';
 
 const RefreshPayload = z.object({ locationId: z.string().max(64), force: z.boolean() });
 
@@ -15,7 +16,7 @@ export function registerCatalogJobs(db: Kysely<Database>, jobs: JobQueue, ingest
     if (!loc) return; // deleted since it was queued
     const started = Date.now();
     const summary = await ingestion.refreshLocation(loc, { force: force || ctx.attempt > 1 });
-    log(`refreshed ${loc.type}:${loc.target} in ${Date.now() - started} ms`, { location: loc.id, ...summary });
+    log(`refreshed ${loc.type}:${redactCredentials(loc.target)} in ${Date.now() - started} ms`, { location: loc.id, ...summary });
   });
 }
 

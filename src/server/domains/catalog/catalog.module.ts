@@ -8,6 +8,7 @@ import { createIngestion } from './catalog.ingestion';
 import { registerCatalogJobs, startCatalogScheduler } from './catalog.jobs';
 import { registerCatalogRoutes } from './catalog.routes';
 import { createCatalogService } from './catalog.service';
+import { createDiscovery, registerDiscoveryRoutes } from './discovery';
 import { createFileReader } from './ingest/fileReader';
 import { createGitReader } from './ingest/gitReader';
 import { createUrlReader } from './ingest/urlReader';
@@ -23,7 +24,10 @@ export function createCatalog(deps: { db: Kysely<Database>; jobs: JobQueue; data
     service,
     health,
     ingestion,
-    routes: (app: FastifyInstance) => registerCatalogRoutes(app, service, health),
+    routes: (app: FastifyInstance) => {
+      registerCatalogRoutes(app, service, health);
+      registerDiscoveryRoutes(app, createDiscovery({ git: readers.git, catalog: service }));
+    },
     startScheduler: (intervalSeconds: number, orphanGraceSeconds: number) =>
       startCatalogScheduler({ intervalSeconds, orphanGraceSeconds, refreshAll: service.refreshAllLocations, sweep: ingestion.sweepOrphans, log: deps.log }),
   };

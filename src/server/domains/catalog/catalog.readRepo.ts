@@ -165,9 +165,9 @@ export async function facetCounts(db: Db, facet: string, filter: EntityFilter | 
     return rows.map((r) => ({ value: r.value, count: Number(r.count) }));
   }
   const rows = await db.selectFrom('search as s').innerJoin('entities as e', 'e.id', 's.entity_id')
-    .select(['s.original_value as value', (eb) => eb.fn.count<number>(sql`DISTINCT e.id`).as('count')])
-    .where('s.key', '=', key).where('s.original_value', 'is not', null)
+    .select([sql<string>`COALESCE(s.original_value, s.value)`.as('value'), (eb) => eb.fn.count<number>(sql`DISTINCT e.id`).as('count')])
+    .where('s.key', '=', key).where('s.value', 'is not', null)
     .where((eb) => filterExpr(eb as unknown as EB, filter, undefined))
-    .groupBy('s.original_value').execute();
+    .groupBy(sql`COALESCE(s.original_value, s.value)`).execute();
   return rows.map((r) => ({ value: String(r.value), count: Number(r.count) }));
 }

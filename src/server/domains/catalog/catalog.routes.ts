@@ -9,6 +9,7 @@ import {
 import { authorize } from '../../platform/authz';
 import { InputError, NotFoundError } from '../../platform/errors';
 import type { CatalogService } from './catalog.service';
+import { redactCredentials } from './ingest/redactCredentials';
 import type { createCatalogHealth } from './catalog.health';
 
 const tags = ['catalog'];
@@ -74,7 +75,7 @@ export function registerCatalogRoutes(app: FastifyInstance, catalog: CatalogServ
 
   r.post('/api/catalog/locations', { schema: { tags, body: LocationInputSchema, querystring: z.object({ dryRun: z.enum(['true', 'false']).optional(), onConflict: z.enum(['reject', 'refresh']).optional() }) } }, async (req, reply) => {
     const dryRun = req.query.dryRun === 'true';
-    authorize(req.actor, dryRun ? 'catalog.entity.validate' : 'catalog.location.create', `${req.body.type}:${req.body.target}`);
+    authorize(req.actor, dryRun ? 'catalog.location.analyze' : 'catalog.location.create', `${req.body.type}:${redactCredentials(req.body.target)}`);
     const result = await catalog.addLocation(req.actor, req.body, { dryRun, onConflict: req.query.onConflict });
     return reply.status(201).send(result);
   });

@@ -12,6 +12,7 @@ import { generatedLocationEntity, type Ingestion, type LocationRow } from './cat
 import { createCatalogQueries } from './catalog.queries';
 import { loadEntities } from './catalog.readRepo';
 import { toProcessedEntity } from './ingest/processSource';
+import { redactCredentials } from './ingest/redactCredentials';
 
 export const REFRESH_JOB = 'catalog.refresh-location';
 export const LOCATION_TYPES = ['file', 'url', 'git'] as const;
@@ -35,6 +36,9 @@ function normaliseTarget(type: string, target: string): string {
   }
   return target;
 }
+
+/** Presenter for a location: its target may hold credentials (`https://user:token@…`), which never leave the server. */
+const shown = <T extends { target: string }>(loc: T): T => ({ ...loc, target: redactCredentials(loc.target) });
 
 /** The catalog: locations, ingestion triggers and queries. Routes authorize before calling in. */
 export function createCatalogService(deps: CatalogServiceDeps) {
@@ -62,34 +66,34 @@ export function createCatalogService(deps: CatalogServiceDeps) {
         const outcome = await ingestion.preview({ type, target });
         if (outcome.errors.length > 0 && outcome.entities.length === 0) throw new InputError(outcome.errors.map((e) => `${e.locationKey}${e.line ? `:${e.line}` : ''}: ${e.path ? `${e.path}: ` : ''}${e.message}`).join('\n'));
         const generated = generatedLocationEntity({ type, target });
-        return { location: existing ?? { id: `dry-run:${randomUUID()}`, type, target }, entities: [generated as Entity, ...outcome.entities.map((e) => e.entity)], exists: Boolean(existing) };
+        return { location: shown(existing ?? { id: `dry-run:${randomUUID()}`, type, target }), entities: [generated as Entity, ...outcome.entities.map((e) => e.entity)], exists: Boolean(existing) };
       }
       if (existing && opts.onConflict === 'refresh') {
-        await db.transaction().execute((trx) => recordAudit(trx, actor, { action: 'catalog.location.refresh', target: `location:${existing.id}`, outcome: 'success', payload: { type, target } }));
+        await db.transaction().execute((trx) => recordAudit(trx, actor, { action: 'catalog.location.refresh', target: `location:${existing.id}`, outcome: 'success', payload: { type, target: redactCredentials(target) } }));
         await runRefresh(existing.id, true);
-        return { location: existing, entities: await entitiesOfLocation(existing.id), exists: true };
+        return { location: shown(existing), entities: await entitiesOfLocation(existing.id), exists: true };
       }
-      if (existing) throw new ConflictError(`Location ${type}:${target} already exists`);
+      if (existing) throw new ConflictError(`Location ${type}:${redactCredentials(target)} already exists`);
       const location: LocationRow = { id: randomUUID(), type, target };
       let jobId = '';
       await db.transaction().execute(async (trx) => {
         await trx.insertInto('locations').values({ ...location, origin: opts.origin ?? 'api', created_at: new Date().toISOString(), created_by: actor.ref }).execute();
-        await recordAudit(trx, actor, { action: 'catalog.location.create', target: `location:${location.id}`, outcome: 'success', payload: { type, target } });
+        await recordAudit(trx, actor, { action: 'catalog.location.create', target: `location:${location.id}`, outcome: 'success', payload: { type, target: redactCredentials(target) } });
         jobId = await jobs.enqueue(REFRESH_JOB, { locationId: location.id, force: true }, { trx, dedupeKey: `${REFRESH_JOB}:${location.id}:true` });
       });
-      if (opts.background) return { location, entities: [] };
+      if (opts.background) return { location: shown(location), entities: [] };
       await jobs.waitFor(jobId);
-      return { location, entities: await entitiesOfLocation(location.id) };
+      return { location: shown(location), entities: await entitiesOfLocation(location.id) };
     },
 
     async listLocations() {
-      return db.selectFrom('locations').select(['id', 'type', 'target']).orderBy('created_at').execute();
+      return (await db.selectFrom('locations').select(['id', 'type', 'target']).orderBy('created_at').execute()).map(shown);
     },
 
     async getLocation(id: string) {
       const row = await db.selectFrom('locations').select(['id', 'type', 'target']).where('id', '=', id).executeTakeFirst();
       if (!row) throw new NotFoundError(`Found no location with ID ${id}`);
-      return row;
+      return shown(row);
     },
 
     async deleteLocation(actor: Actor, id: string) {
@@ -101,7 +105,7 @@ export function createCatalogService(deps: CatalogServiceDeps) {
         await trx.deleteFrom('catalog_errors').where('location_id', '=', id).execute();
         await trx.deleteFrom('sources').where('location_id', '=', id).execute();
         await trx.deleteFrom('locations').where('id', '=', id).execute();
-        await recordAudit(trx, actor, { action: 'catalog.location.delete', target: `location:${id}`, outcome: 'success', payload: { type: loc.type, target: loc.target, entities: ids.length } });
+        await recordAudit(trx, actor, { action: 'catalog.location.delete', target: `location:${id}`, outcome: 'success', payload: { type: loc.type, target: redactCredentials(loc.target), entities: ids.length } });
       });
     },
 
@@ -109,7 +113,7 @@ export function createCatalogService(deps: CatalogServiceDeps) {
       const row = await db.selectFrom('entities as e').innerJoin('locations as l', 'l.id', 'e.location_id')
         .select(['l.id', 'l.type', 'l.target']).where('e.ref', '=', ref.toLocaleLowerCase('en-US')).executeTakeFirst();
       if (!row) throw new NotFoundError(`No location for entity ${ref}`);
-      return row;
+      return shown(row);
     },
 
     async refresh(actor: Actor, entityRef: string) {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { BulkColumns, BulkValue, BulkWriter } from '../../platform/db/bulk';
 import type { Database } from '../../platform/db/schema';
 import type { ProcessedEntity, ProcessingError, SourceOutcome } from './ingest/processSource';
 
@@ -20,6 +21,7 @@ export interface ApplySourceInput {
   hash: string;
   outcome: SourceOutcome;
   now: string;
+  bulk: BulkWriter;
 }
 
 export interface ApplySourceResult {
@@ -87,17 +89,26 @@ async function loadExisting(trx: Trx, refs: string[]) {
   return map;
 }
 
+const ENTITY_COLUMNS: BulkColumns = [
+  ['ref', 'text'], ['uid', 'text'], ['etag', 'text'], ['kind', 'text'], ['namespace', 'text'], ['name', 'text'], ['source_key', 'text'],
+  ['location_id', 'text'], ['body', 'text'], ['hash', 'text'], ['doc_line', 'int'], ['doc_text', 'text'], ['created_at', 'text'], ['updated_at', 'text'],
+];
+const RELATION_COLUMNS: BulkColumns = [['origin_id', 'bigint'], ['from_ref', 'text'], ['type', 'text'], ['type_key', 'text'], ['to_ref', 'text']];
+const SEARCH_COLUMNS: BulkColumns = [['entity_id', 'bigint'], ['key', 'text'], ['value', 'text'], ['original_value', 'text']];
+
+const newEtag = () => randomUUID().replace(/-/g, '');
+
 async function insertEntities(trx: Trx, items: ProcessedEntity[], input: ApplySourceInput): Promise<void> {
-  for (const batch of chunks(items)) {
-    const rows = await trx.insertInto('entities').values(batch.map((e) => ({
-      ref: e.ref, uid: randomUUID(), etag: randomUUID().replace(/-/g, ''), kind: e.entity.kind.toLocaleLowerCase('en-US'),
-      namespace: (e.entity.metadata.namespace ?? 'default').toLocaleLowerCase('en-US'), name: e.entity.metadata.name.toLocaleLowerCase('en-US'),
-      source_key: input.sourceKey, location_id: input.locationId, body: JSON.stringify(e.entity), hash: e.hash,
-      doc_line: e.line, doc_text: e.text, orphaned_at: null, created_at: input.now, updated_at: input.now,
-    }))).returning(['id', 'ref']).execute();
-    const ids = new Map(rows.map((r) => [r.ref, Number(r.id)]));
-    await insertDerived(trx, batch.map((e) => ({ id: ids.get(e.ref) ?? -1, e })));
-  }
+  if (items.length === 0) return;
+  const rows = items.map((e): BulkValue[] => {
+    // The ref is already `kind:namespace/name` lowercased; kinds and namespaces contain neither ':' nor '/'.
+    const colon = e.ref.indexOf(':');
+    const slash = e.ref.indexOf('/', colon);
+    return [e.ref, randomUUID(), newEtag(), e.ref.slice(0, colon), e.ref.slice(colon + 1, slash), e.ref.slice(slash + 1), input.sourceKey,
+      input.locationId, e.body, e.hash, e.line, e.text, input.now, input.now];
+  });
+  const ids = await input.bulk.insertReturningIds(trx, 'entities', ENTITY_COLUMNS, rows, 'ref');
+  await insertDerived(trx, input.bulk, items.map((e) => ({ id: ids.get(e.ref) ?? -1, e })));
 }
 
 async function updateEntities(trx: Trx, items: Array<{ id: number; e: ProcessedEntity }>, input: ApplySourceInput): Promise<void> {
@@ -107,22 +118,28 @@ async function updateEntities(trx: Trx, items: Array<{ id: number; e: ProcessedE
     await trx.deleteFrom('search').where('entity_id', 'in', ids).execute();
     for (const { id, e } of batch) {
       await trx.updateTable('entities').set({
-        etag: randomUUID().replace(/-/g, ''), body: JSON.stringify(e.entity), hash: e.hash, source_key: input.sourceKey,
+        etag: newEtag(), body: e.body, hash: e.hash, source_key: input.sourceKey,
         location_id: input.locationId, doc_line: e.line, doc_text: e.text, orphaned_at: null, updated_at: input.now,
       }).where('id', '=', id).execute();
     }
-    await insertDerived(trx, batch);
+    await insertDerived(trx, input.bulk, batch);
   }
 }
 
-/** Relations (both directions, owned by the emitting entity) and the flattened filter rows. */
-async function insertDerived(trx: Trx, items: Array<{ id: number; e: ProcessedEntity }>): Promise<void> {
-  const relations = items.flatMap(({ id, e }) => e.relations.map((r) => ({
-    origin_id: id, from_ref: r.source, type: r.type, type_key: r.type.toLocaleLowerCase('en-US'), to_ref: r.target,
-  })));
-  for (const batch of chunks(relations, 1000)) await trx.insertInto('relations').values(batch).execute();
-  const search = items.flatMap(({ id, e }) => e.search.map((s) => ({ entity_id: id, key: s.key, value: s.value, original_value: s.originalValue })));
-  for (const batch of chunks(search, 1000)) await trx.insertInto('search').values(batch).execute();
+/**
+ * Relations (both directions, owned by the emitting entity) and the flattened filter rows. A search
+ * row's `original_value` is stored only when it differs from the lowercased `value` (readers use
+ * COALESCE): most values are lowercase already, and this keeps the largest table a third smaller.
+ */
+async function insertDerived(trx: Trx, bulk: BulkWriter, items: Array<{ id: number; e: ProcessedEntity }>): Promise<void> {
+  const relations: BulkValue[][] = [];
+  const search: BulkValue[][] = [];
+  for (const { id, e } of items) {
+    for (const r of e.relations) relations.push([id, r.source, r.type, r.type.toLowerCase(), r.target]);
+    for (const s of e.search) search.push([id, s.key, s.value, s.originalValue === s.value ? null : s.originalValue]);
+  }
+  await bulk.insert(trx, 'relations', RELATION_COLUMNS, relations);
+  await bulk.insert(trx, 'search', SEARCH_COLUMNS, search);
 }
 
 /**
@@ -146,7 +163,7 @@ async function orphanMissing(trx: Trx, sourceKey: string, keep: Set<string>, unr
 export async function markOrphans(trx: Trx, ids: number[], now: string): Promise<void> {
   for (const batch of chunks(ids)) {
     await trx.updateTable('entities').set({ orphaned_at: now }).where('id', 'in', batch).execute();
-    await trx.insertInto('search').values(batch.map((id) => ({ entity_id: id, key: ORPHAN_KEY, value: 'true', original_value: 'true' }))).execute();
+    await trx.insertInto('search').values(batch.map((id) => ({ entity_id: id, key: ORPHAN_KEY, value: 'true', original_value: null }))).execute();
   }
 }
 

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { createPostgresBulkWriter, createSqliteBulkWriter } from './bulk';
 import type { Dialect } from './dialect';
+import { registerEngine } from './engine';
 import { migrate } from './migrate';
 import type { Database } from './schema';
 
@@ -40,12 +42,14 @@ function openSqlite(dataDir: string): DatabaseHandle {
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('temp_store = MEMORY');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  registerEngine(db as unknown as Kysely<unknown>, { dialect: 'sqlite', bulk: createSqliteBulkWriter(sqlite) });
   return { db, dialect: 'sqlite', description: `sqlite:${file}`, close: () => db.destroy() };
 }
 
 function openPostgres(url: string): DatabaseHandle {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  registerEngine(db as unknown as Kysely<unknown>, { dialect: 'postgres', bulk: createPostgresBulkWriter() });
   const safe = new URL(url);
   safe.password = '';
   return { db, dialect: 'postgres', description: `postgres:${safe.host}${safe.pathname}`, close: () => db.destroy() };

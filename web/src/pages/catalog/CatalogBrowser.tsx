@@ -12,8 +12,11 @@ import { NavIcon } from '../../layout/NavIcon';
 import {
   buildFilter,
   FULL_TEXT_FIELDS,
+  orderFieldOf,
   PAGE_SIZE,
+  sortOf,
   toggleFacet,
+  toggleSort,
   type CatalogSearch,
   type FacetKey,
 } from '../../lib/catalogSearch';
@@ -48,13 +51,15 @@ export function CatalogBrowser({ path, fixed, hiddenFacets, columns, noun }: Pro
     filter: filter ? [filter] : undefined,
     fullTextFilterTerm: search.q,
     fullTextFilterFields: FULL_TEXT_FIELDS,
-    orderField: 'metadata.name,asc',
+    orderField: orderFieldOf(search),
     cursor: search.cursor,
     limit: PAGE_SIZE,
     fields: TABLE_FIELDS,
   });
   const facets = useCatalogFacets(search, { fixed, hidden: hiddenFacets });
   const page = search.page ?? 1;
+  // Clearing filters keeps the text and the order the user chose.
+  const kept = { q: search.q, sort: search.sort, dir: search.dir };
   const data = list.data;
 
   return (
@@ -66,7 +71,7 @@ export function CatalogBrowser({ path, fixed, hiddenFacets, columns, noun }: Pro
             counts={facets.counts}
             hidden={hiddenFacets}
             onToggle={(key, value) => go(toggleFacet(search, key, value))}
-            onClear={() => go(search.q ? { q: search.q } : {})}
+            onClear={() => go(kept)}
           />
           {facets.error ? <ErrorState error={facets.error} title="Could not load filters" /> : null}
         </Paper>
@@ -100,12 +105,13 @@ export function CatalogBrowser({ path, fixed, hiddenFacets, columns, noun }: Pro
                 <Text size="sm" c="dimmed">
                   Try fewer filters or a shorter search term.
                 </Text>
-                <Button size="xs" variant="light" onClick={() => go({})}>
+                <Button size="xs" variant="light" onClick={() => go({ sort: search.sort, dir: search.dir })}>
                   Clear filters and search
                 </Button>
               </Stack>
             ) : (
-              <EntityTable entities={data.items} columns={columns} label={`${noun} list`} />
+              <EntityTable entities={data.items} columns={columns} label={`${noun} list`} sort={sortOf(search)}
+                onSort={(key) => go(toggleSort(search, key))} />
             )}
           </Paper>
           {data && data.items.length > 0 ? (

@@ -7,20 +7,12 @@ import type { CatalogErrorKind } from '../../api/types';
 import { EntityRefLink } from '../../components/EntityRefLink';
 import { ErrorState } from '../../components/ErrorState';
 import { Pager } from '../../components/Pager';
+import { ago } from '../../lib/time';
 
 const PAGE = 50;
 const KIND_COLORS: Record<CatalogErrorKind, string> = {
   parse: 'red', validation: 'orange', placeholder: 'grape', conflict: 'yellow', read: 'gray',
 };
-
-function ago(iso: string): string {
-  const s = Math.round((Date.now() - Date.parse(iso)) / 1000);
-  if (!Number.isFinite(s)) return iso;
-  if (s < 60) return `${Math.max(s, 0)}s ago`;
-  if (s < 3600) return `${Math.round(s / 60)} min ago`;
-  if (s < 86400) return `${Math.round(s / 3600)} h ago`;
-  return `${Math.round(s / 86400)} d ago`;
-}
 
 export function ErrorLog({ hideWhenUnavailable }: { hideWhenUnavailable: boolean }) {
   const { page = 1 } = useSearch({ from: '/catalog-health' });

@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdir, stat } from 'node:fs/promises';
-import { join, posix } from 'node:path';
+import { join, posix, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import picomatch from 'picomatch';
+import { redactCredentials as redact } from './redactCredentials';
 import { MAX_FILE_BYTES, MAX_FILES_PER_SOURCE, type SourceFile, type SourceReader } from './sourceTypes';
 
 const run = promisify(execFile);
@@ -32,21 +33,33 @@ export function parseGitTarget(target: string): GitTarget {
   return { repo, ref, path };
 }
 
-/** Removes credentials from URLs before they reach a message or a log line. */
-export function redact(text: string): string {
-  return text.replace(/(\b[a-z][a-z0-9+.-]*:\/\/)[^/@\s]*@/gi, '$1***@');
-}
+/** Placeholders and Location targets see the repository as this directory, so `../..` cannot climb out of it unnoticed. */
+const REPO_ROOT = '/repository';
 
 /**
  * `git` locations: a repository (local path or remote URL) read with the system `git`. The repository is
  * mirrored under the data directory and files are read from the commit, so no work tree is needed and an
  * unchanged commit is never re-processed.
+ *
+ * Credentials in a repository URL stay inside this reader: every location key it produces (and so every
+ * child target, annotation and error) carries the redacted URL, and reading a redacted URL uses the
+ * credentials last seen with the registered (root) target of the same repository.
  */
 export function createGitReader(cacheDir: string): SourceReader {
   const revisions = new Map<string, { dir: string; commit: string }>();
+  const credentials = new Map<string, string>();
   return {
     async read(target) {
       const t = parseGitTarget(target);
+      const safeRepo = redact(t.repo);
+      if (t.repo.includes('://***@')) {
+        const known = credentials.get(t.repo);
+        if (!known) throw new Error(`No credentials known for ${safeRepo}; refresh the location that registered it`);
+        t.repo = known;
+      } else if (safeRepo !== t.repo) credentials.set(safeRepo, t.repo);
+      // A relative local path means the server's working directory, as for `file` locations (git would
+      // otherwise resolve it against the cache directory it runs in). URLs and `host:path` are left alone.
+      if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(t.repo) && !/^[^/]*:/.test(t.repo)) t.repo = resolve(t.repo);
       const dir = await mirror(cacheDir, t.repo);
       const commit = (await git(dir, ['rev-parse', '--verify', `${t.ref}^{commit}`])).trim();
       const listing = (await git(dir, ['ls-tree', '-r', '-z', '--name-only', commit])).split('\0').filter(Boolean);
@@ -55,13 +68,12 @@ export function createGitReader(cacheDir: string): SourceReader {
       if (paths.length > MAX_FILES_PER_SOURCE) throw new Error(`git location matches more than ${MAX_FILES_PER_SOURCE} files`);
       const files: SourceFile[] = [];
       const errors: Array<{ locationKey: string; message: string }> = [];
-      const safeRepo = redact(t.repo);
       if (paths.length === 0) errors.push({ locationKey: `git:${safeRepo}#${t.ref}:${t.path}`, message: `No file matches "${t.path}" at ${t.ref} (${commit.slice(0, 12)})` });
       for (const p of paths) {
         const locationKey = `git:${safeRepo}#${t.ref}:${p}`;
         try {
           const bytes = await blob(dir, commit, p);
-          files.push({ locationKey, base: `/${p}`, root: '/', bytes });
+          files.push({ locationKey, base: `${REPO_ROOT}/${p}`, root: REPO_ROOT, bytes });
           revisions.set(locationKey, { dir, commit });
         } catch (err) {
           errors.push({ locationKey, message: err instanceof Error ? redact(err.message) : String(err) });
@@ -73,26 +85,41 @@ export function createGitReader(cacheDir: string): SourceReader {
     async readPlaceholder(file, resolved) {
       const rev = revisions.get(file.locationKey);
       if (!rev) throw new Error(`${file.locationKey} was not read in this pass`);
-      return new TextDecoder('utf-8', { fatal: true }).decode(await blob(rev.dir, rev.commit, resolved.replace(/^\/+/, '')));
+      return new TextDecoder('utf-8', { fatal: true }).decode(await blob(rev.dir, rev.commit, inRepository(resolved)));
     },
     resolveChild(file, target) {
-      // A Location inside a repository points at another file of the same repository and ref.
-      const [prefix] = file.locationKey.slice('git:'.length).split(/:(?=[^:]*$)/);
-      const path = target.startsWith('/') ? target : posix.join(posix.dirname(file.base), target);
-      return `${prefix}:${path.replace(/^\/+/, '')}`;
+      // A Location inside a repository points at another file of the same repository and ref: the
+      // child's key is this file's key (`git:<repo>#<ref>:<path>`) with the path replaced.
+      const ownPath = inRepository(file.base);
+      const prefix = file.locationKey.slice('git:'.length, file.locationKey.length - ownPath.length - 1);
+      const path = inRepository(posix.resolve(target.startsWith('/') ? REPO_ROOT : posix.dirname(file.base), target.replace(/^\/+/, '')));
+      return `${prefix}:${path}`;
     },
   };
 }
 
+/** `/repository/a/b.yaml` → `a/b.yaml`; anything outside the repository is an error. */
+function inRepository(path: string): string {
+  const rel = posix.relative(REPO_ROOT, path);
+  if (rel === '' || rel.startsWith('..') || posix.isAbsolute(rel)) throw new Error(`${JSON.stringify(path)} is outside the repository`);
+  return rel;
+}
+
+/**
+ * Keeps a bare mirror of the repository under the data directory. The repository address is passed on
+ * every fetch and never saved in the mirror's config, so credentials in it are not written to disk.
+ */
 async function mirror(cacheDir: string, repo: string): Promise<string> {
-  const dir = join(cacheDir, `${createHash('sha1').update(repo).digest('hex')}.git`);
-  const exists = await stat(dir).then(() => true, () => false);
+  const dir = join(cacheDir, `${createHash('sha1').update(redact(repo)).digest('hex')}.git`);
+  const exists = await stat(join(dir, 'HEAD')).then(() => true, () => false);
   if (!exists) {
-    await mkdir(cacheDir, { recursive: true });
-    await git(cacheDir, ['clone', '--mirror', '--quiet', '--', repo, dir]);
-  } else {
-    await git(dir, ['fetch', '--prune', '--quiet', 'origin']);
+    await mkdir(dir, { recursive: true });
+    await git(dir, ['init', '--bare', '--quiet']);
   }
+  await git(dir, ['fetch', '--prune', '--quiet', '--', repo, '+refs/heads/*:refs/heads/*', '+refs/tags/*:refs/tags/*']);
+  // HEAD follows the remote's default branch, so a target without a ref reads what a clone would.
+  const symref = /^ref: (refs\/heads\/\S+)\s+HEAD$/m.exec(await git(dir, ['ls-remote', '--symref', '--', repo, 'HEAD']));
+  if (symref?.[1]) await git(dir, ['symbolic-ref', 'HEAD', symref[1]]);
   return dir;
 }
 
@@ -117,5 +144,6 @@ async function git(cwd: string, args: string[]): Promise<string> {
 
 function gitEnv(): NodeJS.ProcessEnv {
   // Never prompt for credentials: a location without them fails with a message instead of hanging a job.
-  return { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_ASKPASS: 'true', LC_ALL: 'C' };
+  // BatchMode does the same for ssh (a passphrase or host-key question would otherwise wait forever).
+  return { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_ASKPASS: 'true', SSH_ASKPASS: 'true', GIT_SSH_COMMAND: process.env.GIT_SSH_COMMAND ?? 'ssh -o BatchMode=yes', LC_ALL: 'C' };
 }

@@ -16,6 +16,8 @@ import type { SourceFile, SourceReader, SourceReadResult } from './sourceTypes';
 export interface ProcessedEntity {
   ref: string;
   entity: Entity;
+  /** `JSON.stringify(entity)`, computed once: it is both what is stored and what is hashed. */
+  body: string;
   hash: string;
   relations: RelationTriple[];
   search: Array<{ key: string; value: string | null; originalValue: string | null }>;
@@ -98,7 +100,8 @@ export function toProcessedEntity(value: unknown, line: number, text: string): {
   if (rel.errors.length > 0) return { ok: false, errors: rel.errors };
   try {
     const search = buildSearchRows(entity);
-    return { ok: true, processed: { ref: stringifyEntityRef(entity), entity, hash: hashEntity(entity), relations: rel.relations, search, line, text } };
+    const body = JSON.stringify(entity);
+    return { ok: true, processed: { ref: stringifyEntityRef(entity), entity, body, hash: hashBody(body), relations: rel.relations, search, line, text } };
   } catch (err) {
     return { ok: false, errors: [{ path: '', message: err instanceof Error ? err.message : String(err) }] };
   }
@@ -144,5 +147,9 @@ function guessRef(value: unknown): string | null {
 }
 
 export function hashEntity(entity: Entity): string {
-  return createHash('sha256').update(JSON.stringify(entity)).digest('base64url').slice(0, 32);
+  return hashBody(JSON.stringify(entity));
+}
+
+function hashBody(body: string): string {
+  return createHash('sha256').update(body).digest('base64url').slice(0, 32);
 }

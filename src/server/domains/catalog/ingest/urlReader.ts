@@ -1,22 +1,21 @@
 import { createHash } from 'node:crypto';
+import { redactCredentials } from './redactCredentials';
 import { MAX_FILE_BYTES, type SourceFile, type SourceReader } from './sourceTypes';
 
 const TIMEOUT_MS = 30_000;
+const MAX_REDIRECTS = 5;
 
 /** `url` locations over http(s). Placeholders may read URLs under the descriptor's directory on the same origin. */
 export function createUrlReader(): SourceReader {
   return {
     async read(target) {
+      // A failed read throws: the whole source is unreadable, so ingestion keeps what it emitted before
+      // (entities and child Locations) instead of orphaning a tree over one network error.
       const url = parseHttpUrl(target);
-      const locationKey = `url:${url.href}`;
-      try {
-        const bytes = await fetchBounded(url.href);
-        const hash = createHash('sha256').update(bytes).digest('hex');
-        const root = new URL('./', url).href;
-        return { files: [{ locationKey, base: url.href, root, bytes }], errors: [], hash };
-      } catch (err) {
-        return { files: [], errors: [{ locationKey, message: err instanceof Error ? err.message : String(err) }], hash: 'error' };
-      }
+      const bytes = await fetchBounded(url.href);
+      const hash = createHash('sha256').update(bytes).digest('hex');
+      const root = new URL('./', url).href;
+      return { files: [{ locationKey: `url:${url.href}`, base: url.href, root, bytes }], errors: [], hash };
     },
     async readPlaceholder(_file: SourceFile, resolved: string) {
       return new TextDecoder('utf-8', { fatal: true }).decode(await fetchBounded(parseHttpUrl(resolved).href));
@@ -35,11 +34,20 @@ function parseHttpUrl(target: string): URL {
     throw new Error(`"${target}" is not a valid URL`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`Only http and https URLs can be read, not ${url.protocol}`);
+  if (url.username || url.password) throw new Error(`url locations cannot carry credentials (${redactCredentials(url.href)})`);
   return url;
 }
 
 async function fetchBounded(href: string): Promise<Uint8Array> {
-  const res = await fetch(href, { signal: AbortSignal.timeout(TIMEOUT_MS), redirect: 'follow' });
+  // Redirects are followed by hand so that each hop stays on the origin the placeholder was checked against.
+  let res = await fetch(href, { signal: AbortSignal.timeout(TIMEOUT_MS), redirect: 'manual' });
+  for (let hops = 0; res.status >= 300 && res.status < 400 && res.headers.has('location'); hops++) {
+    const next = new URL(res.headers.get('location') ?? '', href);
+    if (next.origin !== new URL(href).origin) throw new Error(`${href} redirects to another origin (${next.origin}), which is not followed`);
+    if (hops >= MAX_REDIRECTS) throw new Error(`${href} redirects more than ${MAX_REDIRECTS} times`);
+    await res.body?.cancel();
+    res = await fetch(next, { signal: AbortSignal.timeout(TIMEOUT_MS), redirect: 'manual' });
+  }
   if (!res.ok) throw new Error(`Unable to read ${href}: HTTP ${res.status} ${res.statusText}`);
   const declared = Number(res.headers.get('content-length') ?? 0);
   if (declared > MAX_FILE_BYTES) throw new Error(`${href} is ${declared} bytes, larger than the ${MAX_FILE_BYTES}-byte limit`);

@@ -1,0 +1,149 @@
+// `npm run bench -- [--sizes 10000,100000] [--db sqlite|postgres] [--repeat 3] [--iterations 200]`
+//
+// For each size and repeat: generates an organisation into a temp dir, starts the real server on an
+// empty catalog with that organisation as a configured location, times ingestion until every entity
+// is queryable, samples the server's memory from /proc, then times each catalog query over HTTP.
+// Prints medians over the repeats and writes them to bench/results/<date>-<db>.json.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { generateOrganisation, ROOT_FILE } from './generate';
+import { collectSamples, createApi, createQueries, measure, QUERY_NAMES, type Latency, type QueryName } from './queries';
+import { BENCH_TOKEN, createPgDatabase, readMemory, sampleMemory, startServer } from './server';
+
+const Options = z.object({
+  sizes: z.string().max(200).default('10000,100000').transform((s) => s.split(',').map((n) => z.coerce.number().int().min(20).max(1_000_000).parse(n))),
+  db: z.enum(['sqlite', 'postgres']).default('sqlite'),
+  repeat: z.coerce.number().int().min(1).max(20).default(3),
+  iterations: z.coerce.number().int().min(10).max(10_000).default(200),
+  warmup: z.coerce.number().int().min(0).max(1000).default(20),
+  pgUrl: z.string().max(1000).default(process.env.PAVED_BENCH_PG_URL ?? 'postgres://paved:paved@127.0.0.1:5432/postgres'),
+  idleWaitMs: z.coerce.number().int().min(0).max(120_000).default(5000),
+});
+type Options = z.infer<typeof Options>;
+
+export interface RunResult {
+  entities: number;
+  /** Spawn of the server process until every entity answers a query (includes the ~1–2 s process start). */
+  ingestS: number;
+  /** What the ingestion job itself logged. */
+  jobS: number;
+  entitiesPerS: number;
+  peakMb: number;
+  idleMb: number;
+  idleAfterIngestMb: number;
+  queries: Record<QueryName, Latency>;
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] ?? NaN) : ((s[mid - 1] ?? NaN) + (s[mid] ?? NaN)) / 2;
+};
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function runOnce(n: number, opts: Options): Promise<RunResult> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'paved-bench-'));
+  const pgDb = opts.db === 'postgres' ? await createPgDatabase(opts.pgUrl) : undefined;
+  try {
+    const org = generateOrganisation({ n });
+    const orgDir = path.join(dir, 'org');
+    mkdirSync(orgDir);
+    for (const f of org.files) writeFileSync(path.join(orgDir, f.path), f.text);
+    const samples = collectSamples(org.files, org.manifest.sample.term);
+    const expected = n + 2; // + the root Location in all.yaml and the generated location entity
+
+    const server = await startServer({ dataDir: path.join(dir, 'data'), location: path.join(orgDir, ROOT_FILE), env: pgDb ? { DATABASE_URL: pgDb.url } : {} });
+    const memory = sampleMemory(server.pid);
+    try {
+      const get = createApi(server.url, BENCH_TOKEN);
+      let count = 0;
+      for (;;) {
+        count = (await get<{ totalItems: number }>('/api/catalog/entities/by-query?limit=0')).totalItems;
+        if (count >= expected) break;
+        if (/"level":50|refresh-location.*failed/.test(server.output())) throw new Error(`ingestion failed:\n${server.output().slice(-3000)}`);
+        await sleep(200);
+      }
+      const ingestS = (performance.now() - server.spawnedAt) / 1000;
+      const peakMb = memory.peakMb();
+      memory.stop();
+      const jobMs = Number(/refreshed file:\S+ in (\d+) ms/.exec(server.output())?.[1] ?? NaN);
+      await sleep(opts.idleWaitMs);
+      const idleAfterIngestMb = readMemory(server.pid).rssMb;
+
+      const queries = createQueries(get, samples);
+      const latencies = {} as Record<QueryName, Latency>;
+      for (const q of QUERY_NAMES) latencies[q] = await measure(queries[q], opts.iterations, opts.warmup);
+      await sleep(opts.idleWaitMs);
+      const idleMb = readMemory(server.pid).rssMb;
+      return { entities: count, ingestS, jobS: jobMs / 1000, entitiesPerS: n / ingestS, peakMb, idleMb, idleAfterIngestMb, queries: latencies };
+    } finally {
+      memory.stop();
+      await server.stop();
+    }
+  } finally {
+    await pgDb?.drop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export function medianOf(runs: RunResult[]): RunResult {
+  const first = runs[0];
+  if (!first) throw new Error('no runs');
+  const m = (f: (r: RunResult) => number) => median(runs.map(f));
+  const queries = Object.fromEntries(QUERY_NAMES.map((q) => [q, { p50: m((r) => r.queries[q].p50), p95: m((r) => r.queries[q].p95), n: first.queries[q].n }])) as Record<QueryName, Latency>;
+  return {
+    entities: first.entities, ingestS: m((r) => r.ingestS), jobS: m((r) => r.jobS), entitiesPerS: m((r) => r.entitiesPerS),
+    peakMb: m((r) => r.peakMb), idleMb: m((r) => r.idleMb), idleAfterIngestMb: m((r) => r.idleAfterIngestMb), queries,
+  };
+}
+
+export function formatTable(db: string, rows: Array<{ n: number; r: RunResult }>): string {
+  const f = (x: number, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : '-');
+  const head = ['entities', 'ingest s', 'job s', 'ent/s', 'peak MB', 'idle MB', ...QUERY_NAMES.map((q) => `${q} p50/p95 ms`)];
+  const lines = rows.map(({ n, r }) => [String(n), f(r.ingestS), f(r.jobS), f(r.entitiesPerS, 0), f(r.peakMb, 0), f(r.idleMb, 0),
+    ...QUERY_NAMES.map((q) => `${f(r.queries[q].p50)} / ${f(r.queries[q].p95)}`)]);
+  const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
+  const fmt = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i] ?? 0)).join(' | ');
+  return [`${db}:`, fmt(head), widths.map((w) => '-'.repeat(w)).join('-|-'), ...lines.map(fmt)].join('\n');
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: Object.fromEntries(['sizes', 'db', 'repeat', 'iterations', 'warmup', 'pg-url', 'idle-wait-ms'].map((k) => [k, { type: 'string' as const }])),
+  });
+  const opts = Options.parse({ ...values, pgUrl: values['pg-url'], idleWaitMs: values['idle-wait-ms'] });
+  const results: Array<{ n: number; r: RunResult; runs: RunResult[] }> = [];
+  for (const n of opts.sizes) {
+    const runs: RunResult[] = [];
+    for (let i = 0; i < opts.repeat; i++) {
+      const r = await runOnce(n, opts);
+      process.stderr.write(`${opts.db} n=${n} run ${i + 1}/${opts.repeat}: ingest ${r.ingestS.toFixed(1)} s, peak ${r.peakMb.toFixed(0)} MB, idle ${r.idleMb.toFixed(0)} MB, `
+        + `${QUERY_NAMES.map((q) => `${q} p95 ${r.queries[q].p95.toFixed(1)}`).join(', ')}\n`);
+      runs.push(r);
+    }
+    results.push({ n, r: medianOf(runs), runs });
+  }
+  process.stdout.write(`${formatTable(opts.db, results)}\n`);
+  const outDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
+  mkdirSync(outDir, { recursive: true });
+  const file = path.join(outDir, `${new Date().toISOString().slice(0, 10)}-${opts.db}.json`);
+  const { pgUrl: _pgUrl, ...shown } = opts;
+  writeFileSync(file, `${JSON.stringify({
+    command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(), options: shown,
+    machine: { cpus: os.cpus().length, node: process.version, totalMemMb: Math.round(os.totalmem() / 2 ** 20) },
+    at: new Date().toISOString(), results,
+  }, null, 2)}\n`);
+  process.stdout.write(`wrote ${path.relative(process.cwd(), file)}\n`);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((err: unknown) => {
+    process.stderr.write(`${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  });
+}

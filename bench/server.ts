@@ -1,0 +1,97 @@
+// Spawns the real `paved serve` for a benchmark run and watches its memory from /proc.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const BENCH_TOKEN = `bench-${randomBytes(16).toString('hex')}`;
+
+export interface BenchServer {
+  url: string;
+  pid: number;
+  /** Milliseconds from spawn until the server printed its URL. */
+  startMs: number;
+  spawnedAt: number;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/** Resident and peak resident memory of a process, in MB, from /proc/<pid>/status. */
+export function readMemory(pid: number): { rssMb: number; hwmMb: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
+  return { rssMb: kb('VmRSS') / 1024, hwmMb: kb('VmHWM') / 1024 };
+}
+
+/** Samples RSS every `everyMs` so a short spike between polls is still seen; VmHWM backs it up. */
+export function sampleMemory(pid: number, everyMs = 100): { peakMb(): number; stop(): void } {
+  let peak = 0;
+  const timer = setInterval(() => {
+    try {
+      peak = Math.max(peak, readMemory(pid).rssMb);
+    } catch {
+      // the process is gone
+    }
+  }, everyMs);
+  return { peakMb: () => Math.max(peak, readMemory(pid).hwmMb), stop: () => clearInterval(timer) };
+}
+
+export async function startServer(opts: { dataDir: string; location: string; env: Record<string, string> }): Promise<BenchServer> {
+  const spawnedAt = performance.now();
+  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'bin/paved.mjs'), 'serve', '--port', '0', '--data-dir', opts.dataDir], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env, PAVED_DEMO: '0', PAVED_ADMIN_TOKEN: BENCH_TOKEN, PAVED_LOCATIONS: `file:${opts.location}`,
+      PAVED_LOG_LEVEL: 'info', PAVED_REFRESH_INTERVAL_SECONDS: '86400', ...opts.env,
+    },
+  });
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-200_000)));
+  child.stderr?.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-200_000)));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start in 120 s:\n${out}`)), 120_000);
+    const check = () => {
+      const m = /Paved listening on (http:\/\/\S+)/.exec(out);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    };
+    child.stdout?.on('data', check);
+    void exited.then(() => reject(new Error(`server exited with ${child.exitCode}:\n${out}`)));
+  });
+  return {
+    url,
+    pid: child.pid ?? -1,
+    startMs: performance.now() - spawnedAt,
+    spawnedAt,
+    output: () => out,
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** A fresh PostgreSQL database for one run, dropped afterwards. */
+export async function createPgDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `paved_bench_${randomBytes(6).toString('hex')}`;
+  const admin = async (query: string) => {
+    const c = new pg.Client({ connectionString: adminUrl });
+    await c.connect();
+    try {
+      await c.query(query);
+    } finally {
+      await c.end();
+    }
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
