@@ -24,7 +24,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   let ready = false;
   const logger = { info: (msg: string, extra?: object) => app?.log.info(extra ?? {}, msg), warn: (msg: string, extra?: object) => app?.log.warn(extra ?? {}, msg) };
   const jobs = createJobQueue(db, dialect, logger.info, logger.warn);
-  const catalog = createCatalog({ db, jobs, dataDir: config.dataDir, log: logger.info });
+  const catalog = createCatalog({ db, jobs, dataDir: config.dataDir, fileRoots: config.fileRoots, log: logger.info });
   const authn = createAuthenticator(db, { guestAccess: config.guestAccess });
   const app: FastifyInstance = await buildApp({ db, authn, catalog, logLevel: config.logLevel, webDir: resolve(new URL('../../dist/web', import.meta.url).pathname), isReady: () => ready });
   app.log.info(`database: ${handle.description}`);

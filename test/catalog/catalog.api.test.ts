@@ -145,6 +145,12 @@ describe('catalog API', () => {
     assert.equal(guestDryRun.status, 401, 'reading a location makes the server open files: not for guests');
     const guestAnalyze = await paved.api('POST', '/api/catalog/analyze-location', { location: { type: 'file', target: '/etc' } }, { token: null });
     assert.equal(guestAnalyze.status, 401);
+    const outside = await paved.api<{ error: { name: string; message: string } }>('POST', '/api/catalog/locations', { type: 'file', target: '/etc/hostname' });
+    assert.equal(outside.status, 403, 'even an admin cannot make the server read files outside PAVED_FILE_ROOTS');
+    assert.match(outside.body.error.message, /PAVED_FILE_ROOTS/);
+    const outsideGlob = await paved.api('POST', '/api/catalog/locations?dryRun=true', { type: 'file', target: '/etc/**/*.yaml' });
+    assert.equal(outsideGlob.status, 403);
+    assert.equal((await paved.api('POST', '/api/catalog/analyze-location', { location: { type: 'file', target: '/etc' } })).status, 403);
     const badToken = await paved.api('GET', '/api/catalog/entities', undefined, { token: 'nope' });
     assert.equal(badToken.status, 401);
     const audit = await paved.api<{ items: Array<{ action: string; actor: string; target: string }> }>('GET', '/api/audit?limit=100');

@@ -30,7 +30,7 @@ export interface PavedProcess {
 export async function startPaved(opts: { demo?: boolean; env?: Record<string, string> } = {}): Promise<PavedProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'paved-test-'));
   const db = await createTestDatabase();
-  const env = { PAVED_DEMO: opts.demo ? '1' : '0', PAVED_ADMIN_TOKEN: TEST_ADMIN_TOKEN, PAVED_LOG_LEVEL: process.env.PAVED_TEST_LOG_LEVEL ?? 'warn', ...db.env, ...opts.env };
+  const env = { PAVED_FILE_ROOTS: `${tmpdir()},${ROOT}`, PAVED_DEMO: opts.demo ? '1' : '0', PAVED_ADMIN_TOKEN: TEST_ADMIN_TOKEN, PAVED_LOG_LEVEL: process.env.PAVED_TEST_LOG_LEVEL ?? 'warn', ...db.env, ...opts.env };
   const cleanup = async () => {
     await db.drop();
     rmSync(dataDir, { recursive: true, force: true });

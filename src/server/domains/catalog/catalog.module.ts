@@ -14,10 +14,10 @@ import { createGitReader } from './ingest/gitReader';
 import { createUrlReader } from './ingest/urlReader';
 
 /** Composition root of the catalog domain: wires readers, ingestion, jobs, service and routes by hand. */
-export function createCatalog(deps: { db: Kysely<Database>; jobs: JobQueue; dataDir: string; log: (msg: string, extra?: object) => void }) {
+export function createCatalog(deps: { db: Kysely<Database>; jobs: JobQueue; dataDir: string; fileRoots: readonly string[]; log: (msg: string, extra?: object) => void }) {
   const readers = { file: createFileReader(), url: createUrlReader(), git: createGitReader(join(deps.dataDir, 'git-cache')) };
   const ingestion = createIngestion(deps.db, readers);
-  const service = createCatalogService({ db: deps.db, ingestion, jobs: deps.jobs });
+  const service = createCatalogService({ db: deps.db, ingestion, jobs: deps.jobs, fileRoots: deps.fileRoots });
   const health = createCatalogHealth(deps.db);
   registerCatalogJobs(deps.db, deps.jobs, ingestion, deps.log);
   return {
@@ -26,7 +26,7 @@ export function createCatalog(deps: { db: Kysely<Database>; jobs: JobQueue; data
     ingestion,
     routes: (app: FastifyInstance) => {
       registerCatalogRoutes(app, service, health);
-      registerDiscoveryRoutes(app, createDiscovery({ git: readers.git, catalog: service }));
+      registerDiscoveryRoutes(app, createDiscovery({ git: readers.git, catalog: service, fileRoots: deps.fileRoots }));
     },
     startScheduler: (intervalSeconds: number, orphanGraceSeconds: number) =>
       startCatalogScheduler({ intervalSeconds, orphanGraceSeconds, refreshAll: service.refreshAllLocations, sweep: ingestion.sweepOrphans, log: deps.log }),

@@ -11,6 +11,7 @@ import { deleteEntities } from './catalog.writeRepo';
 import { generatedLocationEntity, type Ingestion, type LocationRow } from './catalog.ingestion';
 import { createCatalogQueries } from './catalog.queries';
 import { loadEntities } from './catalog.readRepo';
+import { assertUnderFileRoots } from './ingest/fileRoots';
 import { toProcessedEntity } from './ingest/processSource';
 import { redactCredentials } from './ingest/redactCredentials';
 
@@ -21,6 +22,8 @@ export interface CatalogServiceDeps {
   db: Kysely<Database>;
   ingestion: Ingestion;
   jobs: Pick<JobQueue, 'enqueue' | 'waitFor'>;
+  /** Where API-registered `file` locations may point (config and the demo are trusted). */
+  fileRoots: readonly string[];
 }
 
 function normaliseTarget(type: string, target: string): string {
@@ -61,6 +64,7 @@ export function createCatalogService(deps: CatalogServiceDeps) {
     async addLocation(actor: Actor, input: { type: string; target: string }, opts: { dryRun?: boolean; origin?: string; background?: boolean; onConflict?: 'reject' | 'refresh' } = {}) {
       const type = input.type;
       const target = normaliseTarget(type, input.target);
+      if (type === 'file' && (opts.origin ?? 'api') === 'api') await assertUnderFileRoots(target, deps.fileRoots);
       const existing = await db.selectFrom('locations').select(['id', 'type', 'target']).where('type', '=', type).where('target', '=', target).executeTakeFirst();
       if (opts.dryRun) {
         const outcome = await ingestion.preview({ type, target });

@@ -5,6 +5,7 @@ import { DEFAULT_CATALOG_FILENAME, analyzeRepository, findRepositories, type Rep
 import { InputError } from '../../../platform/errors';
 import type { CatalogService } from '../catalog.service';
 import type { SourceReader } from '../ingest/sourceTypes';
+import { assertUnderFileRoots } from '../ingest/fileRoots';
 import { existingEntities } from './existingFiles';
 import { createFsTree } from './fsTree';
 import { readGitRepo } from './gitView';
@@ -13,6 +14,7 @@ import { readGitRepo } from './gitView';
 export interface DiscoveryDeps {
   git: SourceReader;
   catalog: Pick<CatalogService, 'byRef'>;
+  fileRoots: readonly string[];
 }
 
 /** A repository found, and where its catalog file is (or would be). */
@@ -35,7 +37,10 @@ export function createDiscovery(deps: DiscoveryDeps) {
 
   async function findRepos(body: AnalyzeLocationBody, catalogFilename: string): Promise<{ repos: FoundRepo[]; truncated: boolean }> {
     const { type, target } = body.location;
-    if (type === 'file') return findLocalRepos(target, catalogFilename);
+    if (type === 'file') {
+      await assertUnderFileRoots(target, deps.fileRoots);
+      return findLocalRepos(target, catalogFilename);
+    }
     // A `url` target is a repository URL, as Backstage's import page sends it; both are read as git.
     if (type === 'git' || type === 'url') return { repos: [await readGitRepo(deps.git, target, catalogFilename)], truncated: false };
     throw new InputError(`Cannot analyze a location of type "${type}"; expected file, git or url`);
