@@ -2,11 +2,10 @@
 // the demo organisation. Expected values come from the API; the test checks the UI shows them.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Page as BrowserPage } from 'playwright-core';
-import { expectText, expectUrl, fmt, shot, signIn, startHarness, type Harness } from './browserHarness';
+import { expectText, expectUrl, fmt, shot, signIn, SHOTS, startHarness, type Harness } from './browserHarness';
 
 type Entity = { kind: string; metadata: { name: string; namespace?: string; title?: string }; spec?: Record<string, unknown> };
 type EntityPage = { items: Entity[]; totalItems: number; pageInfo: { nextCursor?: string } };
@@ -18,7 +17,8 @@ let dir: string;
 
 before(async () => {
   h = await startHarness();
-  dir = mkdtempSync(join(tmpdir(), 'paved-admin-test-'));
+  // Under the repository: the server only reads file locations below its file roots (its cwd by default).
+  dir = mkdtempSync(join(SHOTS, 'admin-locations-'));
 });
 
 after(async () => {

@@ -164,7 +164,7 @@ describe('catalog walk', () => {
 
       // Analyse (dry run) shows what would be added, without adding it.
       const target = `${process.cwd()}/examples/org/domains.yaml`;
-      const dry = await h.api<{ entities: unknown[] }>('/api/catalog/locations?dryRun=true', { method: 'POST', body: { type: 'file', target } });
+      const dry = await h.api<{ entities: unknown[] }>('/api/catalog/locations?dryRun=true', { method: 'POST', body: { type: 'file', target }, token: h.adminToken });
       assert.equal(dry.status, 201);
       await page.getByText('File on the server', { exact: true }).click();
       await page.getByRole('textbox', { name: 'Target' }).fill(target);
