@@ -58,6 +58,8 @@ export const ValidateEntityBodySchema = z.object({ entity: z.unknown(), location
 
 export const CatalogErrorSchema = z.object({
   id: z.string(),
+  /** The registered location whose processing produced the error. */
+  locationId: z.string(),
   locationKey: z.string(),
   entityRef: z.string().nullable(),
   kind: z.enum(['parse', 'validation', 'placeholder', 'conflict', 'read']),
@@ -67,6 +69,13 @@ export const CatalogErrorSchema = z.object({
   occurredAt: z.string(),
 });
 export type CatalogError = z.infer<typeof CatalogErrorSchema>;
+
+export const CatalogErrorsQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+  entityRef: z.string().max(1024).optional(),
+  locationId: z.string().max(64).optional(),
+});
 
 export const CatalogErrorsResponse = z.object({ items: z.array(CatalogErrorSchema), totalItems: z.number() });
 

@@ -47,9 +47,11 @@ describe('catalog API', () => {
     const all = await paved.api<E[]>('GET', '/api/catalog/entities?filter=kind=component');
     assert.equal(all.body.length, 31);
     assert.ok(all.body.some((e) => e.metadata.name === 'good-neighbour'));
-    const errors = await paved.api<{ items: Array<{ locationKey: string; line: number; path: string; message: string }> }>('GET', '/api/catalog/errors');
+    const errors = await paved.api<{ items: Array<{ locationId: string; locationKey: string; line: number; path: string; message: string }> }>('GET', `/api/catalog/errors?locationId=${locationId}`);
     const bad = errors.body.items.find((e) => e.locationKey.endsWith('broken.yaml'));
     assert.ok(bad, JSON.stringify(errors.body));
+    assert.equal(bad.locationId, locationId);
+    assert.equal((await paved.api<{ totalItems: number }>('GET', '/api/catalog/errors?locationId=nope')).body.totalItems, 0);
     assert.equal(bad.path, 'metadata.name');
     assert.equal(bad.line, 14);
     assert.match(bad.message, /bad name!/);

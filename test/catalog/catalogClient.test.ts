@@ -16,6 +16,13 @@ describe('@backstage/catalog-client against Paved (demo organisation)', () => {
   });
   after(async () => paved?.stop());
 
+  it('loads the demo organisation without a single processing error', async () => {
+    const errors = await paved.api<{ totalItems: number; items: unknown[] }>('GET', '/api/catalog/errors');
+    assert.equal(errors.body.totalItems, 0, JSON.stringify(errors.body.items));
+    const api = await client.getEntityByRef('api:default/product-catalog-api');
+    assert.match(String(api?.spec?.definition), /^openapi: 3/m, 'the $text definition is pulled in');
+  });
+
   it('getEntities with filters, fields and order', async () => {
     const { items } = await client.getEntities({ filter: { kind: 'Component' }, fields: ['kind', 'metadata.name', 'spec.owner'], order: { field: 'metadata.name', order: 'asc' } });
     assert.ok(items.length >= 25, `only ${items.length} components`);

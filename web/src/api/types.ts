@@ -16,6 +16,7 @@ export type FacetsResponse = { facets: Record<string, FacetCount[]> };
 export type CatalogErrorKind = 'parse' | 'validation' | 'placeholder' | 'conflict' | 'read';
 export type CatalogError = {
   id: string;
+  locationId: string;
   locationKey: string;
   entityRef: string | null;
   kind: CatalogErrorKind;

@@ -16,14 +16,15 @@ export function createCatalogHealth(db: Kysely<Database>) {
   }
 
   return {
-    async errors(q: { limit: number; offset: number; entityRef?: string }): Promise<{ items: CatalogError[]; totalItems: number }> {
+    async errors(q: { limit: number; offset: number; entityRef?: string; locationId?: string }): Promise<{ items: CatalogError[]; totalItems: number }> {
       let base = db.selectFrom('catalog_errors');
       if (q.entityRef) base = base.where('entity_ref', '=', q.entityRef.toLocaleLowerCase('en-US'));
+      if (q.locationId) base = base.where('location_id', '=', q.locationId);
       const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       const rows = await base.selectAll().orderBy('occurred_at', 'desc').orderBy('source_key').orderBy('line').limit(q.limit).offset(q.offset).execute();
       return {
         totalItems: Number(total.n),
-        items: rows.map((r) => ({ id: r.id, locationKey: r.location_key, entityRef: r.entity_ref, kind: r.kind as CatalogError['kind'], message: r.message, path: r.path, line: r.line === null ? null : Number(r.line), occurredAt: r.occurred_at })),
+        items: rows.map((r) => ({ id: r.id, locationId: r.location_id, locationKey: r.location_key, entityRef: r.entity_ref, kind: r.kind as CatalogError['kind'], message: r.message, path: r.path, line: r.line === null ? null : Number(r.line), occurredAt: r.occurred_at })),
       };
     },
 

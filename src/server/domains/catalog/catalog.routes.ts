@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { stringifyEntityRef } from '../../../model';
 import {
-  ByQuerySchema, ByRefsBodySchema, CatalogErrorsResponse, CatalogHealthResponse, EntitiesQuerySchema, EntityNameParams,
+  ByQuerySchema, ByRefsBodySchema, CatalogErrorsQuerySchema, CatalogErrorsResponse, CatalogHealthResponse, EntitiesQuerySchema, EntityNameParams,
   EntitySourceResponse, FacetsQuerySchema, LocationInputSchema, RefreshBodySchema, ValidateEntityBodySchema,
 } from '../../../contracts';
 import { authorize } from '../../platform/authz';
@@ -107,7 +107,7 @@ export function registerCatalogRoutes(app: FastifyInstance, catalog: CatalogServ
     return result.valid ? reply.status(200).send() : reply.status(400).send({ errors: result.errors });
   });
 
-  r.get('/api/catalog/errors', { schema: { tags, querystring: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100), offset: z.coerce.number().int().min(0).default(0), entityRef: z.string().max(1024).optional() }), response: { 200: CatalogErrorsResponse } } }, async (req) => {
+  r.get('/api/catalog/errors', { schema: { tags, querystring: CatalogErrorsQuerySchema, response: { 200: CatalogErrorsResponse } } }, async (req) => {
     authorize(req.actor, 'catalog.entity.read');
     return health.errors(req.query);
   });
