@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { engineOf } from '../../platform/db/engine';
 import type { Database } from '../../platform/db/schema';
-import { applySource, deleteEntities, markOrphans, type ApplySourceResult } from './catalog.writeRepo';
+import { applySource, deleteEntities, markOrphans, type ApplySourceInput, type ApplySourceResult } from './catalog.writeRepo';
 import { processSource, toProcessedEntity, type SourceOutcome } from './ingest/processSource';
 import { redactCredentials } from './ingest/redactCredentials';
 import type { SourceReader } from './ingest/sourceTypes';
@@ -19,6 +19,9 @@ export interface RefreshSummary extends ApplySourceResult {
 }
 
 const MAX_SOURCES_PER_LOCATION = 50_000;
+/** Entities written per transaction during a refresh (see applyGroup): the first commits are small, so the first entities show up early. */
+const FIRST_GROUP_ENTITIES = 1_000;
+const MAX_GROUP_ENTITIES = 10_000;
 
 /** The Location entity Backstage generates for a registered location: `location:default/generated-<sha1>`. */
 export function generatedLocationEntity(loc: { type: string; target: string }) {
@@ -45,15 +48,18 @@ export interface Ingestion {
 }
 
 export function createIngestion(db: Kysely<Database>, readers: Record<string, SourceReader>): Ingestion {
-  const { bulk } = engineOf(db as unknown as Kysely<unknown>);
+  const { bulk, releaseMemory } = engineOf(db as unknown as Kysely<unknown>);
   const readerFor = (type: string): SourceReader => {
     const r = readers[type];
     if (!r) throw new Error(`Unknown location type "${type}"; supported: ${Object.keys(readers).join(', ')}`);
     return r;
   };
 
-  /** `key` is what is stored and shown (credentials redacted); `target` is what the reader reads. */
-  async function runSource(loc: LocationRow, key: string, type: string, target: string, parentKey: string, force: boolean, origin: string) {
+  /**
+   * Reads and processes one source without writing. `key` is what is stored and shown (credentials
+   * redacted); `target` is what the reader reads. Returns `apply` unless the source is unchanged.
+   */
+  async function prepareSource(loc: LocationRow, key: string, type: string, target: string, parentKey: string, force: boolean, origin: string) {
     const stored = await db.selectFrom('sources').select(['content_hash', 'children']).where('key', '=', key).executeTakeFirst();
     let outcome: SourceOutcome;
     let hash: string;
@@ -61,7 +67,7 @@ export function createIngestion(db: Kysely<Database>, readers: Record<string, So
       const reader = readerFor(type);
       const read = await reader.read(target);
       hash = read.hash;
-      if (stored && stored.content_hash === hash && !force) return { skipped: true, children: JSON.parse(stored.children) as string[] };
+      if (stored && stored.content_hash === hash && !force) return { children: JSON.parse(stored.children) as string[], apply: undefined };
       outcome = await processSource(read, reader, { type, originLocation: origin });
     } catch (err) {
       // The whole source is unreadable: keep what it emitted before, and say why.
@@ -69,9 +75,23 @@ export function createIngestion(db: Kysely<Database>, readers: Record<string, So
       const message = err instanceof Error ? err.message : String(err);
       outcome = { entities: [], children: stored ? (JSON.parse(stored.children) as string[]) : [], errors: [{ locationKey: key, entityRef: null, kind: 'read', message, path: null, line: null }] };
     }
-    const now = new Date().toISOString();
-    const result = await db.transaction().execute((trx) => applySource(trx, { sourceKey: key, locationId: loc.id, parentKey, hash, outcome, now, bulk }));
-    return { skipped: false, children: outcome.children, result };
+    const apply: ApplySourceInput = { sourceKey: key, locationId: loc.id, parentKey, hash, outcome, now: new Date().toISOString(), bulk };
+    return { children: outcome.children, apply };
+  }
+
+  /**
+   * Writes several processed sources in one transaction, each applied exactly as on its own. Every commit
+   * rewrites the index pages it touched, and new rows land all over the filter indexes, so a few large
+   * commits write far less than one per 500-entity file (measured: 100k entities went from minutes to seconds).
+   */
+  async function applyGroup(group: ApplySourceInput[], summary: RefreshSummary): Promise<void> {
+    if (group.length === 0) return;
+    const results = await db.transaction().execute(async (trx) => {
+      const out: ApplySourceResult[] = [];
+      for (const input of group) out.push(await applySource(trx, input));
+      return out;
+    });
+    for (const r of results) for (const k of ['inserted', 'updated', 'unchanged', 'orphaned', 'errors'] as const) summary[k] += r[k];
   }
 
   return {
@@ -91,19 +111,32 @@ export function createIngestion(db: Kysely<Database>, readers: Record<string, So
       }));
       const visited = new Set<string>([rootKey]);
       const queue: Array<{ key: string; parent: string; target?: string }> = [{ key: origin, parent: rootKey, target: loc.target }];
+      const group: ApplySourceInput[] = [];
+      let groupSize = 0;
+      let groupLimit = FIRST_GROUP_ENTITIES;
       while (queue.length > 0) {
         const { key, parent, target } = queue.shift() as { key: string; parent: string; target?: string };
         if (visited.has(key)) continue;
         if (visited.size >= MAX_SOURCES_PER_LOCATION) throw new Error(`Location ${origin} expands to more than ${MAX_SOURCES_PER_LOCATION} sources`);
         visited.add(key);
         const i = key.indexOf(':');
-        const r = await runSource(loc, key, key.slice(0, i), target ?? key.slice(i + 1), parent, force, origin);
+        const r = await prepareSource(loc, key, key.slice(0, i), target ?? key.slice(i + 1), parent, force, origin);
         summary.sources++;
-        if (r.skipped) summary.skipped++;
-        if (r.result) for (const k of ['inserted', 'updated', 'unchanged', 'orphaned', 'errors'] as const) summary[k] += r.result[k];
+        if (!r.apply) summary.skipped++;
+        else {
+          group.push(r.apply);
+          groupSize += r.apply.outcome.entities.length + 1;
+        }
         for (const child of r.children) queue.push({ key: child, parent: key });
+        if (groupSize >= groupLimit || queue.length === 0) {
+          await applyGroup(group.splice(0), summary);
+          groupSize = 0;
+          groupLimit = Math.min(groupLimit * 2, MAX_GROUP_ENTITIES);
+        }
       }
+      await applyGroup(group, summary);
       summary.orphaned += await dropUnvisited(db, loc.id, visited);
+      if (summary.inserted + summary.updated > 0) releaseMemory();
       return summary;
     },
     async preview(loc) {

@@ -5,7 +5,12 @@ import { InputError } from '../../platform/errors';
 import { decodeCursor, encodeCursor, type QueryCursor } from './catalog.cursor';
 import { parseFields, projectFields } from './catalog.fields';
 import { parseFilterParams } from './catalog.filters';
-import { countEntities, facetCounts, idByRef, idsByRefs, loadEntities, pageIds, type SortSpec } from './catalog.readRepo';
+import { createQueryCache } from './catalog.queryCache';
+import { countEntities, facetCounts, idByRef, idsByRefs, loadEntities, pageIds, type FilterMode, type FullTextFilter, type SortSpec } from './catalog.readRepo';
+import type { EntityFilter } from './catalog.filters';
+
+/** Below this share of the catalog, collecting the matches and sorting them beats walking an index. */
+const COLLECT_SHARE = 0.05;
 
 /** Default fields of a full-text search when the caller names none and sorts by nothing. */
 const DEFAULT_FULL_TEXT_FIELDS = ['metadata.name', 'metadata.title', 'metadata.description', 'metadata.tags', 'spec.type', 'spec.owner', 'kind'];
@@ -24,6 +29,10 @@ export interface ByQueryInput {
 
 /** Read-only catalog queries with Backstage's semantics. */
 export function createCatalogQueries(db: Kysely<Database>) {
+  const cache = createQueryCache(db);
+  const count = (filter: EntityFilter | undefined, fullText: FullTextFilter | undefined) =>
+    cache.get(`count:${JSON.stringify([filter, fullText])}`, () => countEntities(db, filter, fullText));
+
   async function byQuery(input: ByQueryInput) {
     const fields = parseFields(input.fields);
     const limit = input.limit ?? 20;
@@ -39,7 +48,11 @@ export function createCatalogQueries(db: Kysely<Database>) {
         };
     const filter = parseFilterParams(c.filter);
     const reverse = c.direction === 'prev';
-    const rows = limit === 0 ? [] : await pageIds(db, { filter, fullText: c.fullText, sort: c.sort, after: c.at, reverse, limit: limit + 1, offset: input.cursor ? undefined : input.offset });
+    // The total is needed anyway (and cached); it also says whether few enough entities match to collect them.
+    const totalItems = c.totalItems || (filter ?? c.fullText) ? await count(filter, c.fullText) : undefined;
+    const all = filter ?? c.fullText ? await count(undefined, undefined) : totalItems;
+    const mode: FilterMode = totalItems !== undefined && all !== undefined && totalItems < all * COLLECT_SHARE ? 'collect' : 'probe';
+    const rows = limit === 0 ? [] : await pageIds(db, { filter, fullText: c.fullText, sort: c.sort, after: c.at, reverse, limit: limit + 1, offset: input.cursor ? undefined : input.offset, mode });
     const hasMore = rows.length > limit;
     const page = rows.slice(0, limit);
     if (reverse) page.reverse();
@@ -52,8 +65,7 @@ export function createCatalogQueries(db: Kysely<Database>) {
     const pageInfo: { nextCursor?: string; prevCursor?: string } = {};
     if (nextExists && last) pageInfo.nextCursor = encodeCursor({ ...base, at: { value: last.sortValue, id: last.id }, direction: 'next' });
     if (prevExists && first) pageInfo.prevCursor = encodeCursor({ ...base, at: { value: first.sortValue, id: first.id }, direction: 'prev' });
-    const totalItems = c.totalItems ? await countEntities(db, filter, c.fullText) : undefined;
-    return { items: entities.map((e) => projectFields(e.entity, fields)), totalItems: totalItems ?? entities.length, pageInfo };
+    return { items: entities.map((e) => projectFields(e.entity, fields)), totalItems: c.totalItems ? (totalItems ?? entities.length) : entities.length, pageInfo };
   }
 
   return {
@@ -77,7 +89,7 @@ export function createCatalogQueries(db: Kysely<Database>) {
       const ids = await idsByRefs(db, normalized);
       let allowed: Set<number> | undefined;
       if (filter) {
-        const rows = await pageIds(db, { filter: parseFilterParams(filter), limit: 1_000_000 });
+        const rows = await pageIds(db, { filter: parseFilterParams(filter), limit: 1_000_000, mode: 'collect' });
         allowed = new Set(rows.map((r) => r.id));
       }
       const wanted = [...ids.values()].filter((id) => !allowed || allowed.has(id));
@@ -98,7 +110,7 @@ export function createCatalogQueries(db: Kysely<Database>) {
     async facets(facets: string[], filter?: string[]) {
       const parsed = parseFilterParams(filter);
       const out: Record<string, Array<{ value: string; count: number }>> = {};
-      for (const f of facets) out[f] = await facetCounts(db, f, parsed);
+      for (const f of facets) out[f] = await cache.get(`facet:${JSON.stringify([f.toLocaleLowerCase('en-US'), parsed])}`, () => facetCounts(db, f, parsed));
       return { facets: out };
     },
   };

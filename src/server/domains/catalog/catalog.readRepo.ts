@@ -18,27 +18,34 @@ export interface StoredEntity {
   entity: Entity;
 }
 
-function statementExpr(eb: EB, st: FilterStatement) {
+/**
+ * How a filter reaches the filter tables. `probe`: a correlated EXISTS per statement, checked row by row
+ * through (key, value, entity_id) — cheap when many entities match and a page stops early. `collect`:
+ * `id IN (subquery)`, which SQLite materialises once — cheap when few entities match, and for counts.
+ */
+export type FilterMode = 'probe' | 'collect';
+
+function statementExpr(eb: EB, st: FilterStatement, mode: FilterMode) {
   if (st.key.startsWith('relations.')) {
     let sub = eb.selectFrom('relations').select('relations.from_ref').where('relations.type_key', '=', st.key.slice('relations.'.length));
     if (st.values) sub = sub.where('relations.to_ref', 'in', st.values);
-    return eb('e.ref', 'in', sub);
+    return mode === 'probe' ? eb.exists(sub.whereRef('relations.from_ref', '=', 'e.ref')) : eb('e.ref', 'in', sub);
   }
   let sub = eb.selectFrom('search').select('search.entity_id').where('search.key', '=', st.key);
   if (st.values) sub = sub.where('search.value', 'in', st.values);
-  return eb('e.id', 'in', sub);
+  return mode === 'probe' ? eb.exists(sub.whereRef('search.entity_id', '=', 'e.id')) : eb('e.id', 'in', sub);
 }
 
 /** The WHERE clause of a Backstage filter plus an optional full-text term, as a Kysely expression. */
-export function filterExpr(eb: EB, filter: EntityFilter | undefined, fullText: FullTextFilter | undefined) {
+export function filterExpr(eb: EB, filter: EntityFilter | undefined, fullText: FullTextFilter | undefined, mode: FilterMode = 'collect') {
   const parts = [];
-  if (filter) parts.push(eb.or(filter.anyOf.map((g) => eb.and(g.allOf.map((st) => statementExpr(eb, st))))));
+  if (filter) parts.push(eb.or(filter.anyOf.map((g) => eb.and(g.allOf.map((st) => statementExpr(eb, st, mode))))));
   if (fullText && fullText.term) {
     const pattern = `%${fullText.term.toLocaleLowerCase('en-US').replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const sub = eb.selectFrom('search').select('search.entity_id')
       .where('search.key', 'in', fullText.fields.map((f) => f.toLocaleLowerCase('en-US')))
       .where(sql<boolean>`search.value LIKE ${pattern} ESCAPE '\\'`);
-    parts.push(eb('e.id', 'in', sub));
+    parts.push(mode === 'probe' ? eb.exists(sub.whereRef('search.entity_id', '=', 'e.id')) : eb('e.id', 'in', sub));
   }
   return eb.and(parts);
 }
@@ -57,20 +64,91 @@ export interface Keyset {
   value: string | null;
   id: number;
 }
+export interface PageQuery {
+  filter?: EntityFilter;
+  fullText?: FullTextFilter;
+  sort?: SortSpec;
+  after?: Keyset;
+  reverse?: boolean;
+  limit: number;
+  offset?: number;
+  /** Defaults to `probe`; pass `collect` when the caller knows few entities match. */
+  mode?: FilterMode;
+}
+type PageRow = { id: number; sortValue: string | null };
 
 /**
  * One page of ids ordered by a single field (or insertion order), after an optional keyset position.
- * `reverse` walks backwards (for "previous page"); the caller flips the result back.
+ * `reverse` walks backwards (for "previous page"); the caller flips the result back. Entities without
+ * the sort field come last in ascending order (first in descending), as in Backstage.
  */
-export async function pageIds(db: Db, q: { filter?: EntityFilter; fullText?: FullTextFilter; sort?: SortSpec; after?: Keyset; reverse?: boolean; limit: number; offset?: number }): Promise<Array<{ id: number; sortValue: string | null }>> {
+export async function pageIds(db: Db, q: PageQuery): Promise<PageRow[]> {
   const desc = (q.sort?.order === 'desc') !== Boolean(q.reverse);
+  const mode = q.mode ?? 'probe';
+  if (!q.sort) return unsortedPage(db, q, desc, mode);
+  if (mode === 'collect' || q.offset) return sortedPageByJoin(db, q, desc);
+  // Walk the sort field's index in order and stop after `limit` matches; entities without a value form
+  // their own segment, after the values ascending and before them descending.
+  const key = q.sort.field.toLocaleLowerCase('en-US');
+  const inNulls = q.after !== undefined && q.after.value === null;
+  const out: PageRow[] = [];
+  const segments: Array<'values' | 'nulls'> = desc ? ['nulls', 'values'] : ['values', 'nulls'];
+  for (const seg of segments) {
+    if (out.length >= q.limit) break;
+    // A keyset inside one segment skips the segment before it.
+    if (q.after && !desc && inNulls && seg === 'values') continue;
+    if (q.after && desc && !inNulls && seg === 'nulls') continue;
+    const after = q.after && (seg === 'nulls') === inNulls ? q.after : undefined;
+    const rows = seg === 'values'
+      ? await valueSegment(db, q, key, desc, after, q.limit - out.length)
+      : await nullSegment(db, q, key, desc, after, q.limit - out.length);
+    out.push(...rows);
+  }
+  return out;
+}
+
+async function unsortedPage(db: Db, q: PageQuery, desc: boolean, mode: FilterMode): Promise<PageRow[]> {
+  let qb = db.selectFrom('entities as e').select('e.id').where((eb) => filterExpr(eb as unknown as EB, q.filter, q.fullText, mode));
+  if (q.after) qb = qb.where('e.id', desc ? '<' : '>', q.after.id);
+  qb = qb.orderBy('e.id', desc ? 'desc' : 'asc').limit(q.limit);
+  if (q.offset) qb = qb.offset(q.offset);
+  return (await qb.execute()).map((r) => ({ id: Number(r.id), sortValue: null }));
+}
+
+async function valueSegment(db: Db, q: PageQuery, key: string, desc: boolean, after: Keyset | undefined, limit: number): Promise<PageRow[]> {
+  const dir = desc ? 'desc' : 'asc';
+  let qb = db.selectFrom('search as s').innerJoin('entities as e', 'e.id', 's.entity_id')
+    .select(['s.entity_id as id', 's.value as sortValue'])
+    .where('s.key', '=', key).where('s.value', 'is not', null)
+    .where((eb) => filterExpr(eb as unknown as EB, q.filter, q.fullText, 'probe'));
+  if (after && after.value !== null) {
+    const v = after.value;
+    const cmp = desc ? '<' : '>';
+    qb = qb.where((eb) => eb.or([eb('s.value', cmp, v), eb.and([eb('s.value', '=', v), eb('s.entity_id', cmp, after.id)])]));
+  }
+  const rows = await qb.orderBy('s.value', dir).orderBy('s.entity_id', dir).limit(limit).execute();
+  return rows.map((r) => ({ id: Number(r.id), sortValue: r.sortValue }));
+}
+
+async function nullSegment(db: Db, q: PageQuery, key: string, desc: boolean, after: Keyset | undefined, limit: number): Promise<PageRow[]> {
+  let qb = db.selectFrom('entities as e').select('e.id')
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('search').select('search.entity_id').whereRef('search.entity_id', '=', 'e.id').where('search.key', '=', key).where('search.value', 'is not', null))))
+    .where((eb) => filterExpr(eb as unknown as EB, q.filter, q.fullText, 'probe'));
+  if (after) qb = qb.where('e.id', desc ? '<' : '>', after.id);
+  const rows = await qb.orderBy('e.id', desc ? 'desc' : 'asc').limit(limit).execute();
+  return rows.map((r) => ({ id: Number(r.id), sortValue: null }));
+}
+
+/** Sorts every match at once: right for small result sets, and for offsets. */
+async function sortedPageByJoin(db: Db, q: PageQuery, desc: boolean): Promise<PageRow[]> {
   const dir = desc ? 'desc' : 'asc';
   let qb = db.selectFrom('entities as e')
-    .leftJoin('search as s', (j) => j.onRef('s.entity_id', '=', 'e.id').on('s.key', '=', q.sort?.field.toLocaleLowerCase('en-US') ?? ''))
+    // COALESCE keeps the (key, value) index out of this join: probing it per entity would scan every value
+    // of the key; (entity_id, key) is the right path, and SQLite has no statistics to know that.
+    .leftJoin('search as s', (j) => j.onRef('s.entity_id', '=', 'e.id').on(sql`COALESCE(s.key, '')`, '=', q.sort?.field.toLocaleLowerCase('en-US') ?? ''))
     .select(['e.id as id', 's.value as sortValue'])
     .where((eb) => filterExpr(eb as unknown as EB, q.filter, q.fullText)) as unknown as EntityQB<{ id: number; sortValue: string | null }>;
   if (q.after) qb = qb.where((eb) => keysetExpr(eb as unknown as EB, q.after as Keyset, desc));
-  // Entities without the sort field come last in ascending order, as in Backstage.
   qb = qb.orderBy(sql`(s.value IS NULL)`, dir).orderBy('s.value', dir).orderBy('e.id', dir).limit(q.limit);
   if (q.offset) qb = qb.offset(q.offset);
   const rows = await qb.execute();
@@ -102,12 +180,18 @@ export async function loadEntities(db: Db, ids: number[]): Promise<StoredEntity[
     const refs = rows.map((r) => r.ref);
     const relations = await db.selectFrom('relations').select(['from_ref', 'type', 'to_ref']).where('from_ref', 'in', refs).execute();
     const errors = await db.selectFrom('catalog_errors').select(['entity_ref', 'message', 'kind', 'path']).where('entity_ref', 'in', refs).execute();
+    const relationsOf = new Map<string, typeof relations>();
+    for (const x of relations) {
+      const list = relationsOf.get(x.from_ref);
+      if (list) list.push(x);
+      else relationsOf.set(x.from_ref, [x]);
+    }
     for (const r of rows) {
       const entity = JSON.parse(r.body) as Entity;
       entity.metadata.uid = r.uid;
       entity.metadata.etag = r.etag;
       if (r.orphaned_at) entity.metadata.annotations = { ...entity.metadata.annotations, 'backstage.io/orphan': 'true' };
-      entity.relations = dedupeRelations(relations.filter((x) => x.from_ref === r.ref));
+      entity.relations = dedupeRelations(relationsOf.get(r.ref) ?? []);
       const items = errors.filter((x) => x.entity_ref === r.ref);
       if (items.length > 0) {
         entity.status = {
@@ -137,6 +221,12 @@ function dedupeRelations(rows: Array<{ type: string; to_ref: string }>) {
     out.push({ type: r.type, targetRef: r.to_ref });
   }
   return out.sort((a, b) => (a.type === b.type ? a.targetRef.localeCompare(b.targetRef) : a.type.localeCompare(b.type)));
+}
+
+/** Changes with every catalog write (see `bumpGeneration`); undefined before the first one. */
+export async function catalogGeneration(db: Db): Promise<string | undefined> {
+  const row = await db.selectFrom('meta').select('value').where('key', '=', 'catalog_generation').executeTakeFirst();
+  return row?.value;
 }
 
 export async function idByRef(db: Db, ref: string): Promise<number | undefined> {

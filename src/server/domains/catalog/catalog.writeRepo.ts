@@ -7,6 +7,14 @@ import type { ProcessedEntity, ProcessingError, SourceOutcome } from './ingest/p
 type Trx = Kysely<Database>;
 const BATCH = 500;
 export const ORPHAN_KEY = 'metadata.annotations.backstage.io/orphan';
+/** `meta` row that changes with every catalog write; read-side caches are valid while it stays the same. */
+export const GENERATION_KEY = 'catalog_generation';
+
+/** Marks the catalog as changed, in the writing transaction (so other instances see it at commit). */
+export async function bumpGeneration(trx: Trx): Promise<void> {
+  const value = randomUUID();
+  await trx.insertInto('meta').values({ key: GENERATION_KEY, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+}
 
 function chunks<T>(items: T[], size = BATCH): T[][] {
   const out: T[][] = [];
@@ -77,6 +85,7 @@ export async function applySource(trx: Trx, input: ApplySourceInput): Promise<Ap
   }
   result.errors = errors.length;
   await upsertSource(trx, input);
+  if (result.inserted + result.updated + result.orphaned > 0 || errors.length > 0) await bumpGeneration(trx);
   return result;
 }
 
@@ -161,6 +170,7 @@ async function orphanMissing(trx: Trx, sourceKey: string, keep: Set<string>, unr
 
 /** Orphaning is visible (annotation `backstage.io/orphan: "true"`) and filterable until the grace period removes it. */
 export async function markOrphans(trx: Trx, ids: number[], now: string): Promise<void> {
+  if (ids.length > 0) await bumpGeneration(trx);
   for (const batch of chunks(ids)) {
     await trx.updateTable('entities').set({ orphaned_at: now }).where('id', 'in', batch).execute();
     await trx.insertInto('search').values(batch.map((id) => ({ entity_id: id, key: ORPHAN_KEY, value: 'true', original_value: null }))).execute();
@@ -177,6 +187,7 @@ async function upsertSource(trx: Trx, input: ApplySourceInput): Promise<void> {
 
 /** Deletes entities and everything derived from them. */
 export async function deleteEntities(trx: Trx, ids: number[]): Promise<void> {
+  if (ids.length > 0) await bumpGeneration(trx);
   for (const batch of chunks(ids)) {
     await trx.deleteFrom('relations').where('origin_id', 'in', batch).execute();
     await trx.deleteFrom('search').where('entity_id', 'in', batch).execute();

@@ -42,14 +42,14 @@ function openSqlite(dataDir: string): DatabaseHandle {
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('temp_store = MEMORY');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  registerEngine(db as unknown as Kysely<unknown>, { dialect: 'sqlite', bulk: createSqliteBulkWriter(sqlite) });
+  registerEngine(db as unknown as Kysely<unknown>, { dialect: 'sqlite', bulk: createSqliteBulkWriter(sqlite), releaseMemory: () => void sqlite.pragma('shrink_memory') });
   return { db, dialect: 'sqlite', description: `sqlite:${file}`, close: () => db.destroy() };
 }
 
 function openPostgres(url: string): DatabaseHandle {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  registerEngine(db as unknown as Kysely<unknown>, { dialect: 'postgres', bulk: createPostgresBulkWriter() });
+  registerEngine(db as unknown as Kysely<unknown>, { dialect: 'postgres', bulk: createPostgresBulkWriter(), releaseMemory: () => undefined });
   const safe = new URL(url);
   safe.password = '';
   return { db, dialect: 'postgres', description: `postgres:${safe.host}${safe.pathname}`, close: () => db.destroy() };

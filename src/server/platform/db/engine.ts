@@ -6,10 +6,12 @@ import type { Dialect } from './dialect';
 export interface DbEngine {
   dialect: Dialect;
   bulk: BulkWriter;
+  /** Gives back memory a large write left in caches (SQLite's page cache); a no-op where the server owns it. */
+  releaseMemory(): void;
 }
 
 const engines = new WeakMap<object, DbEngine>();
-const fallback: DbEngine = { dialect: 'sqlite', bulk: createKyselyBulkWriter() };
+const fallback: DbEngine = { dialect: 'sqlite', bulk: createKyselyBulkWriter(), releaseMemory: () => undefined };
 
 /** Called by `openDatabase`; lets repositories reach engine specifics from the `db` they were given. */
 export function registerEngine(db: Kysely<unknown>, engine: DbEngine): void {

@@ -72,7 +72,8 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .addColumn('original_value', 'text')
     .execute();
   await db.schema.createIndex('search_key_value').on('search').columns(['key', 'value', 'entity_id']).execute();
-  await db.schema.createIndex('search_entity').on('search').column('entity_id').execute();
+  // (entity_id, key): per-entity lookups of one field (sort values, exists filters), appended in id order on ingest.
+  await db.schema.createIndex('search_entity').on('search').columns(['entity_id', 'key']).execute();
 
   await db.schema
     .createTable('catalog_errors')
