@@ -91,3 +91,25 @@ export const CatalogHealthResponse = z.object({
 export type CatalogHealth = z.infer<typeof CatalogHealthResponse>;
 
 export const EntitySourceResponse = z.object({ entityRef: z.string(), locationKey: z.string(), line: z.number().nullable(), yaml: z.string() });
+
+/** Body of the predicate endpoints (POST /entities/by-query, /entity-facets, /locations/by-query). */
+const PredicateSchema = z.record(z.string().max(1024), z.unknown());
+export const EntitiesByPredicateBodySchema = z.object({
+  query: PredicateSchema.optional(),
+  cursor: str(16_384).optional(),
+  limit: z.number().int().min(0).max(10_000).optional(),
+  offset: z.number().int().min(0).max(10_000_000).optional(),
+  orderBy: z.array(z.object({ field: str(1024), order: z.enum(['asc', 'desc']) })).max(10).optional(),
+  fullTextFilter: z.object({ term: str(200), fields: z.array(str(1024)).max(50).optional() }).optional(),
+  fields: z.array(str(1024)).max(100).optional(),
+  totalItems: z.union([z.boolean(), z.enum(['include', 'exclude'])]).optional(),
+});
+export const FacetsByPredicateBodySchema = z.object({
+  facets: z.array(str(1024)).min(1).max(50),
+  query: PredicateSchema.optional(),
+});
+export const LocationsByQueryBodySchema = z.object({
+  query: PredicateSchema.optional(),
+  cursor: str(4096).optional(),
+  limit: z.number().int().min(1).max(10_000).optional(),
+});

@@ -51,6 +51,41 @@ describe('@backstage/catalog-client against Paved (demo organisation)', () => {
     assert.ok(search.items.length >= 1);
   });
 
+  it('predicate queries (POST by-query and entity-facets), paged with the predicate in the cursor', async () => {
+    const query = { $all: [{ kind: 'component' }, { 'spec.lifecycle': { $in: ['production', 'EXPERIMENTAL'] } }, { $not: { 'spec.type': 'library' } }] };
+    const viaFilter = await client.getEntities({ filter: [{ kind: 'Component', 'spec.lifecycle': 'production' }, { kind: 'Component', 'spec.lifecycle': 'experimental' }] });
+    const expected = viaFilter.items.filter((e) => e.spec?.type !== 'library').map((e) => e.metadata.name).sort();
+    const names: string[] = [];
+    let res = await client.queryEntities({ query, limit: 5, orderFields: { field: 'metadata.name', order: 'asc' } });
+    assert.equal(res.totalItems, expected.length);
+    for (;;) {
+      names.push(...res.items.map((e) => e.metadata.name));
+      if (!res.pageInfo.nextCursor) break;
+      res = await client.queryEntities({ cursor: res.pageInfo.nextCursor, limit: 5 });
+    }
+    assert.deepEqual(names, expected);
+    const tagged = await client.queryEntities({ query: { 'metadata.tags': { $contains: 'go' }, 'metadata.name': { $hasPrefix: '' } } });
+    assert.ok(tagged.items.length > 0 && tagged.items.every((e) => e.metadata.tags?.includes('go')));
+    const noOwner = await client.queryEntities({ query: { kind: 'component', 'spec.owner': { $exists: false } } });
+    assert.equal(noOwner.totalItems, 0);
+    const { facets } = await client.getEntityFacets({ facets: ['spec.type'], query: { kind: 'component', 'spec.lifecycle': 'production' } });
+    const viaGet = await client.getEntityFacets({ facets: ['spec.type'], filter: { kind: 'component', 'spec.lifecycle': 'production' } });
+    assert.deepEqual(facets, viaGet.facets);
+    const bad = await paved.api<{ error: { name: string; message: string } }>('POST', '/api/catalog/entities/by-query', { query: { $all: 'nope' } });
+    assert.equal(bad.status, 400);
+    assert.match(bad.body.error.message, /\$all: expected an array/);
+  });
+
+  it('queryLocations and streamLocations with a predicate', async () => {
+    const all = await client.queryLocations({ limit: 10 }, token);
+    assert.equal(all.totalItems, all.items.length);
+    const files = await client.queryLocations({ query: { type: 'file', target: { $hasPrefix: '/' } } }, token);
+    assert.equal(files.items.length, all.items.filter((l) => l.type === 'file').length);
+    const pages: number[] = [];
+    for await (const page of client.streamLocations({}, token)) pages.push(page.length);
+    assert.equal(pages.reduce((a, b) => a + b, 0), all.totalItems);
+  });
+
   it('getEntityByRef, getEntitiesByRefs (order kept, unknown → undefined) and ancestry', async () => {
     const { items } = await client.getEntities({ filter: { kind: 'Component' }, limit: 2 });
     const [a, b] = items;

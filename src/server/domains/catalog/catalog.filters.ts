@@ -1,13 +1,18 @@
+import type { PredicateNode } from './catalog.predicates';
 import { InputError } from '../../platform/errors';
 
 /** One statement of a filter: `key=value[,value]` (any of the values) or a bare `key` (exists). */
 export interface FilterStatement {
   key: string;
   values?: string[];
+  /** Matches values starting with this (lowercase) text: the predicate matcher `$hasPrefix`. */
+  prefix?: string;
 }
 /** Backstage's filter structure: any of the groups matches when all of its statements match. */
 export interface EntityFilter {
   anyOf: Array<{ allOf: FilterStatement[] }>;
+  /** A predicate query (POST endpoints), AND'ed with `anyOf` when both are present. */
+  predicate?: PredicateNode;
 }
 
 const MAX_FILTER_PARAMS = 50;
@@ -38,4 +43,11 @@ export function parseFilterParams(params: string[] | undefined): EntityFilter | 
     return { allOf: [...byKey.values()] };
   });
   return { anyOf };
+}
+
+/** Combines `filter=` params and a predicate query into one filter (either may be absent). */
+export function combineFilters(params: string[] | undefined, predicate: PredicateNode | undefined): EntityFilter | undefined {
+  const parsed = parseFilterParams(params);
+  if (!predicate) return parsed;
+  return { anyOf: parsed?.anyOf ?? [], predicate };
 }

@@ -4,7 +4,8 @@ import type { Database } from '../../platform/db/schema';
 import { InputError } from '../../platform/errors';
 import { decodeCursor, encodeCursor, type QueryCursor } from './catalog.cursor';
 import { parseFields, projectFields } from './catalog.fields';
-import { parseFilterParams } from './catalog.filters';
+import { combineFilters, parseFilterParams } from './catalog.filters';
+import { parsePredicate } from './catalog.predicates';
 import { createQueryCache } from './catalog.queryCache';
 import { countEntities, facetCounts, idByRef, idsByRefs, loadEntities, pageIds, type FilterMode, type FullTextFilter, type SortSpec } from './catalog.readRepo';
 import type { EntityFilter } from './catalog.filters';
@@ -25,6 +26,8 @@ export interface ByQueryInput {
   fullTextFilterTerm?: string;
   fullTextFilterFields?: string[];
   totalItems?: 'include' | 'exclude';
+  /** A filter predicate (POST /entities/by-query), AND'ed with `filter`. */
+  query?: unknown;
 }
 
 /** Read-only catalog queries with Backstage's semantics. */
@@ -40,13 +43,14 @@ export function createCatalogQueries(db: Kysely<Database>) {
       ? decodeCursor(input.cursor)
       : {
           filter: input.filter,
+          query: input.query,
           sort: parseSortChecked(input.orderField),
           totalItems: input.totalItems !== 'exclude',
           fullText: input.fullTextFilterTerm?.trim()
             ? { term: input.fullTextFilterTerm.trim(), fields: input.fullTextFilterFields?.flatMap((f) => f.split(',')).filter(Boolean) ?? (parseSortChecked(input.orderField) ? [parseSortChecked(input.orderField)?.field as string] : DEFAULT_FULL_TEXT_FIELDS) }
             : undefined,
         };
-    const filter = parseFilterParams(c.filter);
+    const filter = combineFilters(c.filter, c.query === undefined ? undefined : parsePredicate(c.query));
     const reverse = c.direction === 'prev';
     // The total is needed anyway (and cached); it also says whether few enough entities match to collect them.
     const totalItems = c.totalItems || (filter ?? c.fullText) ? await count(filter, c.fullText) : undefined;
@@ -57,7 +61,7 @@ export function createCatalogQueries(db: Kysely<Database>) {
     const page = rows.slice(0, limit);
     if (reverse) page.reverse();
     const entities = await loadEntities(db, page.map((r) => r.id));
-    const base = { filter: c.filter, sort: c.sort, fullText: c.fullText, totalItems: c.totalItems };
+    const base = { filter: c.filter, query: c.query, sort: c.sort, fullText: c.fullText, totalItems: c.totalItems };
     const first = page[0];
     const last = page[page.length - 1];
     const nextExists = reverse ? true : hasMore;
@@ -107,8 +111,8 @@ export function createCatalogQueries(db: Kysely<Database>) {
       const row = await db.selectFrom('entities').select('id').where('uid', '=', uid).executeTakeFirst();
       return row ? (await loadEntities(db, [Number(row.id)]))[0]?.entity : undefined;
     },
-    async facets(facets: string[], filter?: string[]) {
-      const parsed = parseFilterParams(filter);
+    async facets(facets: string[], filter?: string[], query?: unknown) {
+      const parsed = combineFilters(filter, query === undefined ? undefined : parsePredicate(query));
       const out: Record<string, Array<{ value: string; count: number }>> = {};
       for (const f of facets) out[f] = await cache.get(`facet:${JSON.stringify([f.toLocaleLowerCase('en-US'), parsed])}`, () => facetCounts(db, f, parsed));
       return { facets: out };

@@ -1,7 +1,8 @@
-import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { Entity } from '../../../model';
 import type { Database } from '../../platform/db/schema';
 import type { EntityFilter, FilterStatement } from './catalog.filters';
+import type { PredicateNode } from './catalog.predicates';
 
 type Db = Kysely<Database>;
 type EB = ExpressionBuilder<Database & { e: Database['entities'] }, 'e'>;
@@ -25,21 +26,34 @@ export interface StoredEntity {
  */
 export type FilterMode = 'probe' | 'collect';
 
+const likePrefix = (prefix: string) => `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
 function statementExpr(eb: EB, st: FilterStatement, mode: FilterMode) {
   if (st.key.startsWith('relations.')) {
     let sub = eb.selectFrom('relations').select('relations.from_ref').where('relations.type_key', '=', st.key.slice('relations.'.length));
     if (st.values) sub = sub.where('relations.to_ref', 'in', st.values);
+    if (st.prefix !== undefined) sub = sub.where(sql<boolean>`relations.to_ref LIKE ${likePrefix(st.prefix)} ESCAPE '\\'`);
     return mode === 'probe' ? eb.exists(sub.whereRef('relations.from_ref', '=', 'e.ref')) : eb('e.ref', 'in', sub);
   }
   let sub = eb.selectFrom('search').select('search.entity_id').where('search.key', '=', st.key);
   if (st.values) sub = sub.where('search.value', 'in', st.values);
+  if (st.prefix !== undefined) sub = sub.where(sql<boolean>`search.value LIKE ${likePrefix(st.prefix)} ESCAPE '\\'`);
   return mode === 'probe' ? eb.exists(sub.whereRef('search.entity_id', '=', 'e.id')) : eb('e.id', 'in', sub);
+}
+
+function predicateExpr(eb: EB, node: PredicateNode, mode: FilterMode): Expression<SqlBool> {
+  if ('all' in node) return eb.and(node.all.map((n) => predicateExpr(eb, n, mode)));
+  if ('any' in node) return eb.or(node.any.map((n) => predicateExpr(eb, n, mode)));
+  if ('not' in node) return eb.not(predicateExpr(eb, node.not, mode));
+  if ('never' in node) return sql<SqlBool>`1 = 0`;
+  return statementExpr(eb, node, mode);
 }
 
 /** The WHERE clause of a Backstage filter plus an optional full-text term, as a Kysely expression. */
 export function filterExpr(eb: EB, filter: EntityFilter | undefined, fullText: FullTextFilter | undefined, mode: FilterMode = 'collect') {
   const parts = [];
-  if (filter) parts.push(eb.or(filter.anyOf.map((g) => eb.and(g.allOf.map((st) => statementExpr(eb, st, mode))))));
+  if (filter && (filter.anyOf.length > 0 || !filter.predicate)) parts.push(eb.or(filter.anyOf.map((g) => eb.and(g.allOf.map((st) => statementExpr(eb, st, mode))))));
+  if (filter?.predicate) parts.push(predicateExpr(eb, filter.predicate, mode));
   if (fullText && fullText.term) {
     const pattern = `%${fullText.term.toLocaleLowerCase('en-US').replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const sub = eb.selectFrom('search').select('search.entity_id')

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { stringifyEntityRef } from '../../../model';
 import {
   ByQuerySchema, ByRefsBodySchema, CatalogErrorsQuerySchema, CatalogErrorsResponse, CatalogHealthResponse, EntitiesQuerySchema, EntityNameParams,
-  EntitySourceResponse, FacetsQuerySchema, LocationInputSchema, RefreshBodySchema, ValidateEntityBodySchema,
+  EntitiesByPredicateBodySchema, EntitySourceResponse, FacetsByPredicateBodySchema, FacetsQuerySchema, LocationsByQueryBodySchema, LocationInputSchema, RefreshBodySchema, ValidateEntityBodySchema,
 } from '../../../contracts';
 import { authorize } from '../../platform/authz';
 import { InputError, NotFoundError } from '../../platform/errors';
@@ -29,6 +29,27 @@ export function registerCatalogRoutes(app: FastifyInstance, catalog: CatalogServ
   r.get('/api/catalog/entities/by-query', { schema: { tags, querystring: ByQuerySchema } }, async (req) => {
     authorize(req.actor, 'catalog.entity.read');
     return catalog.byQuery(req.query);
+  });
+
+  r.post('/api/catalog/entities/by-query', { schema: { tags, body: EntitiesByPredicateBodySchema } }, async (req) => {
+    authorize(req.actor, 'catalog.entity.read');
+    const b = req.body;
+    return catalog.byQuery({
+      query: b.query, cursor: b.cursor, limit: b.limit, offset: b.offset, fields: b.fields,
+      orderField: b.orderBy?.map((o) => `${o.field},${o.order}`),
+      fullTextFilterTerm: b.fullTextFilter?.term, fullTextFilterFields: b.fullTextFilter?.fields,
+      totalItems: b.totalItems === false || b.totalItems === 'exclude' ? 'exclude' : 'include',
+    });
+  });
+
+  r.post('/api/catalog/entity-facets', { schema: { tags, body: FacetsByPredicateBodySchema } }, async (req) => {
+    authorize(req.actor, 'catalog.entity.read');
+    return catalog.facets(req.body.facets, undefined, req.body.query);
+  });
+
+  r.post('/api/catalog/locations/by-query', { schema: { tags, body: LocationsByQueryBodySchema } }, async (req) => {
+    authorize(req.actor, 'catalog.location.read');
+    return catalog.queryLocations(req.body);
   });
 
   r.post('/api/catalog/entities/by-refs', { schema: { tags, body: ByRefsBodySchema, querystring: z.object({ filter: EntitiesQuerySchema.shape.filter }) } }, async (req) => {

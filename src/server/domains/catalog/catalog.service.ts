@@ -11,6 +11,7 @@ import { deleteEntities } from './catalog.writeRepo';
 import { generatedLocationEntity, type Ingestion, type LocationRow } from './catalog.ingestion';
 import { createCatalogQueries } from './catalog.queries';
 import { loadEntities } from './catalog.readRepo';
+import { matchesRecord, parsePredicate } from './catalog.predicates';
 import { assertUnderFileRoots } from './ingest/fileRoots';
 import { toProcessedEntity } from './ingest/processSource';
 import { redactCredentials } from './ingest/redactCredentials';
@@ -94,6 +95,17 @@ export function createCatalogService(deps: CatalogServiceDeps) {
       return (await db.selectFrom('locations').select(['id', 'type', 'target']).orderBy('created_at').execute()).map(shown);
     },
 
+    /** Locations are few (one per registration), so paging and predicates run in memory. */
+    async queryLocations(q: { query?: Record<string, unknown>; cursor?: string; limit?: number }) {
+      const start = q.cursor ? decodeLocationCursor(q.cursor) : { offset: 0, query: q.query };
+      const limit = q.limit ?? 20;
+      const predicate = start.query ? parsePredicate(start.query) : undefined;
+      const all = (await db.selectFrom('locations').select(['id', 'type', 'target']).orderBy('created_at').execute()).map(shown).filter((l) => !predicate || matchesRecord(predicate, l));
+      const items = all.slice(start.offset, start.offset + limit);
+      const next = start.offset + limit < all.length ? encodeLocationCursor({ offset: start.offset + limit, query: start.query }) : undefined;
+      return { items, totalItems: all.length, pageInfo: next ? { nextCursor: next } : {} };
+    },
+
     async getLocation(id: string) {
       const row = await db.selectFrom('locations').select(['id', 'type', 'target']).where('id', '=', id).executeTakeFirst();
       if (!row) throw new NotFoundError(`Found no location with ID ${id}`);
@@ -150,6 +162,19 @@ export function createCatalogService(deps: CatalogServiceDeps) {
       for (const l of locations) await jobs.enqueue(REFRESH_JOB, { locationId: l.id, force: false }, { dedupeKey: `${REFRESH_JOB}:${l.id}:false` });
     },
   };
+}
+
+function encodeLocationCursor(c: { offset: number; query?: Record<string, unknown> }): string {
+  return Buffer.from(JSON.stringify(c)).toString('base64');
+}
+function decodeLocationCursor(raw: string): { offset: number; query?: Record<string, unknown> } {
+  try {
+    const c = JSON.parse(Buffer.from(raw, 'base64').toString('utf8')) as { offset?: unknown; query?: Record<string, unknown> };
+    if (typeof c.offset === 'number' && c.offset >= 0) return { offset: c.offset, query: c.query };
+  } catch {
+    // fall through
+  }
+  throw new InputError('Malformed cursor: pass the nextCursor of a previous response unchanged');
 }
 
 function annotate(entity: Record<string, unknown>, location: string): Record<string, unknown> {
