@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { CATALOG_FILTER_EXISTS, CatalogClient } from '@backstage/catalog-client';
+import { CATALOG_FILTER_EXISTS, CatalogClient, type QueryEntitiesInitialRequest } from '@backstage/catalog-client';
 import { startPaved, type PavedProcess } from '../helpers/startPaved';
 
 /** The official Backstage client, unchanged, against a live Paved with the demo organisation. */
@@ -52,7 +52,7 @@ describe('@backstage/catalog-client against Paved (demo organisation)', () => {
   });
 
   it('predicate queries (POST by-query and entity-facets), paged with the predicate in the cursor', async () => {
-    const query = { $all: [{ kind: 'component' }, { 'spec.lifecycle': { $in: ['production', 'EXPERIMENTAL'] } }, { $not: { 'spec.type': 'library' } }] };
+    const query: NonNullable<QueryEntitiesInitialRequest['query']> = { $all: [{ kind: 'component' }, { 'spec.lifecycle': { $in: ['production', 'EXPERIMENTAL'] } }, { $not: { 'spec.type': 'library' } }] };
     const viaFilter = await client.getEntities({ filter: [{ kind: 'Component', 'spec.lifecycle': 'production' }, { kind: 'Component', 'spec.lifecycle': 'experimental' }] });
     const expected = viaFilter.items.filter((e) => e.spec?.type !== 'library').map((e) => e.metadata.name).sort();
     const names: string[] = [];

@@ -1,5 +1,6 @@
 // /catalog-import — register a location: analyse it first (dry run: what would be added), then
-// register. Registering needs `catalog.location.create`; without it the dry run still works.
+// register. Analysing makes the server read the location, so it needs `catalog.location.analyze`;
+// registering needs `catalog.location.create`.
 import { useState } from 'react';
 import { Alert, Button, Card, Grid, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -55,6 +56,7 @@ export function CatalogImportPage() {
     onSuccess: () => void client.invalidateQueries(),
   });
   const canRegister = auth.can('catalog.location.create');
+  const canAnalyse = auth.can('catalog.location.analyze');
   const analysed = dryRun.data && dryRun.data.location.target === location.target && dryRun.data.location.type === type;
 
   return (
@@ -76,7 +78,7 @@ export function CatalogImportPage() {
                       onChange={(e) => setTarget(e.currentTarget.value)} required />
                   </Group>
                   <Group justify="flex-end">
-                    <Button type="submit" variant={analysed ? 'default' : 'filled'} loading={dryRun.isPending} disabled={!location.target}>
+                    <Button type="submit" variant={analysed ? 'default' : 'filled'} loading={dryRun.isPending} disabled={!location.target || !canAnalyse}>
                       Analyse
                     </Button>
                     {canRegister ? (
@@ -85,9 +87,10 @@ export function CatalogImportPage() {
                       </Button>
                     ) : null}
                   </Group>
-                  {!canRegister ? (
+                  {!canRegister || !canAnalyse ? (
                     <Text size="xs" c="dimmed">
-                      Registering needs the catalog.location.create permission: sign in with a token that has it.
+                      Analysing and registering need the catalog.location.analyze and catalog.location.create
+                      permissions: sign in with a token that has them.
                     </Text>
                   ) : null}
                 </Stack>
