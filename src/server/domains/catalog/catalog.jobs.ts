@@ -1,10 +1,14 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import { engineOf } from '../../platform/db/engine';
 import type { Database } from '../../platform/db/schema';
 import type { JobQueue } from '../../platform/jobs';
 import type { Ingestion } from './catalog.ingestion';
 import { REFRESH_JOB } from './catalog.service';
 import { redactCredentials } from './ingest/redactCredentials';
+
+/** After this many changed entities, the planner's statistics are refreshed (cheap, sampled). */
+const STATISTICS_AFTER_CHANGES = 1000;
 
 const RefreshPayload = z.object({ locationId: z.string().max(64), force: z.boolean() });
 
@@ -16,6 +20,7 @@ export function registerCatalogJobs(db: Kysely<Database>, jobs: JobQueue, ingest
     if (!loc) return; // deleted since it was queued
     const started = Date.now();
     const summary = await ingestion.refreshLocation(loc, { force: force || ctx.attempt > 1 });
+    if (summary.inserted + summary.updated >= STATISTICS_AFTER_CHANGES) await engineOf(db as unknown as Kysely<unknown>).refreshStatistics();
     log(`refreshed ${loc.type}:${redactCredentials(loc.target)} in ${Date.now() - started} ms`, { location: loc.id, ...summary });
   });
 }
