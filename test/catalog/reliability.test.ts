@@ -4,19 +4,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { generateOrganisation } from '../../bench/generate';
+import { until } from '../helpers/catalogFixtures';
 import { startPaved, type PavedProcess } from '../helpers/startPaved';
 
 const component = (name: string) => `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\nspec:\n  type: service\n  lifecycle: production\n  owner: team-x\n`;
-
-async function until<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 120_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('hostile input', () => {
   let paved: PavedProcess | undefined;
@@ -80,12 +71,12 @@ describe('crash during ingestion', () => {
     const partial = await until('partial ingestion', async () => {
       const n = await countOf(first);
       return n > 0 ? n : undefined;
-    });
+    }, 120_000, 50);
     await first.kill();
     assert.ok(partial < expected, `killed after ${partial} of ${expected}: too late to prove anything`);
     paved = await first.restart();
     const p = paved;
-    await until('complete ingestion', async () => ((await countOf(p)) === expected ? true : undefined));
+    await until('complete ingestion', async () => ((await countOf(p)) === expected ? true : undefined), 120_000);
     const errors = await p.api<{ totalItems: number }>('GET', '/api/catalog/errors');
     assert.equal(errors.body.totalItems, 0);
     const group = await p.api<{ relations: Array<{ type: string }> }>('GET', `/api/catalog/entities/by-name/group/default/${org.manifest.sample.group}`);

@@ -6,6 +6,8 @@ import { applySource, deleteEntities, markOrphans, type ApplySourceInput, type A
 import { processSource, toProcessedEntity, type SourceOutcome } from './ingest/processSource';
 import { redactCredentials } from './ingest/redactCredentials';
 import type { SourceReader } from './ingest/sourceTypes';
+import { MAX_SOURCES_PER_LOCATION, unreadableSource, walkSources, type StoredSource, type WalkedSource, type WalkOptions } from './ingest/walkSources';
+import { IngestWorkerError, startWorkerWalk, type WorkerWalk } from './ingest/workerWalk';
 
 export interface LocationRow {
   id: string;
@@ -18,10 +20,15 @@ export interface RefreshSummary extends ApplySourceResult {
   skipped: number;
 }
 
-const MAX_SOURCES_PER_LOCATION = 50_000;
 /** Entities written per transaction during a refresh (see applyGroup): the first commits are small, so the first entities show up early. */
 const FIRST_GROUP_ENTITIES = 1_000;
 const MAX_GROUP_ENTITIES = 10_000;
+/**
+ * Entities (plus one per source) the worker may read ahead of the writes. At least a group, so a group
+ * can always fill up; more lets the worker keep reading while a group commits. Measured at 100k: 20k
+ * was ~4 s faster than 15k but peaked ~50 MB higher.
+ */
+const MAX_IN_FLIGHT = MAX_GROUP_ENTITIES + MAX_GROUP_ENTITIES / 2;
 
 /** The Location entity Backstage generates for a registered location: `location:default/generated-<sha1>`. */
 export function generatedLocationEntity(loc: { type: string; target: string }) {
@@ -47,7 +54,14 @@ export interface Ingestion {
   sweepOrphans(graceSeconds: number): Promise<number>;
 }
 
-export function createIngestion(db: Kysely<Database>, readers: Record<string, SourceReader>): Ingestion {
+/** Where the ingestion worker builds its readers from; without it a refresh reads on the calling thread. */
+export interface IngestionWorkerConfig {
+  gitCacheDir: string;
+  /** Shared with the main thread's git reader (see createGitReader). */
+  gitCredentials: Map<string, string>;
+}
+
+export function createIngestion(db: Kysely<Database>, readers: Record<string, SourceReader>, worker?: IngestionWorkerConfig): Ingestion {
   const { bulk, releaseMemory } = engineOf(db as unknown as Kysely<unknown>);
   const readerFor = (type: string): SourceReader => {
     const r = readers[type];
@@ -55,28 +69,29 @@ export function createIngestion(db: Kysely<Database>, readers: Record<string, So
     return r;
   };
 
+  async function lookupStored(key: string): Promise<StoredSource | undefined> {
+    const row = await db.selectFrom('sources').select(['content_hash', 'children']).where('key', '=', key).executeTakeFirst();
+    return row && { hash: row.content_hash ?? '', children: JSON.parse(row.children) as string[] };
+  }
+
   /**
-   * Reads and processes one source without writing. `key` is what is stored and shown (credentials
-   * redacted); `target` is what the reader reads. Returns `apply` unless the source is unchanged.
+   * The sources of a refresh, read and processed in a worker thread when one is configured (so parsing
+   * overlaps the writes and the API stays responsive), else on this thread. `ack` lets the worker read on.
    */
-  async function prepareSource(loc: LocationRow, key: string, type: string, target: string, parentKey: string, force: boolean, origin: string) {
-    const stored = await db.selectFrom('sources').select(['content_hash', 'children']).where('key', '=', key).executeTakeFirst();
-    let outcome: SourceOutcome;
-    let hash: string;
-    try {
-      const reader = readerFor(type);
-      const read = await reader.read(target);
-      hash = read.hash;
-      if (stored && stored.content_hash === hash && !force) return { children: JSON.parse(stored.children) as string[], apply: undefined };
-      outcome = await processSource(read, reader, { type, originLocation: origin });
-    } catch (err) {
-      // The whole source is unreadable: keep what it emitted before, and say why.
-      hash = 'error';
-      const message = err instanceof Error ? err.message : String(err);
-      outcome = { entities: [], children: stored ? (JSON.parse(stored.children) as string[]) : [], errors: [{ locationKey: key, entityRef: null, kind: 'read', message, path: null, line: null }] };
+  async function startWalk(loc: LocationRow, walk: WalkOptions): Promise<WorkerWalk> {
+    if (!worker) {
+      const sources = walkSources(walk, readers, lookupStored);
+      return {
+        sources: { async *[Symbol.asyncIterator]() { for await (const source of sources) yield { source, weight: 0 }; } },
+        ack: () => undefined, gitCredentials: () => [], close: async () => undefined,
+      };
     }
-    const apply: ApplySourceInput = { sourceKey: key, locationId: loc.id, parentKey, hash, outcome, now: new Date().toISOString(), bulk };
-    return { children: outcome.children, apply };
+    // The worker gets this location's sources up front and the keys of all others: while this thread holds
+    // a write transaction it cannot answer, so a round trip per new source would stall the pipeline.
+    const rows = await db.selectFrom('sources').select(['key', 'content_hash', 'children']).where('location_id', '=', loc.id).execute();
+    const stored = rows.map((r): [string, StoredSource] => [r.key, { hash: r.content_hash ?? '', children: JSON.parse(r.children) as string[] }]);
+    const elsewhere = (await db.selectFrom('sources').select('key').where('location_id', '!=', loc.id).execute()).map((r) => r.key);
+    return startWorkerWalk({ walk, gitCacheDir: worker.gitCacheDir, gitCredentials: [...worker.gitCredentials], stored, elsewhere, maxInFlight: MAX_IN_FLIGHT }, lookupStored);
   }
 
   /**
@@ -110,29 +125,46 @@ export function createIngestion(db: Kysely<Database>, readers: Record<string, So
         outcome: { entities: [generated.processed], errors: [], children: [origin] },
       }));
       const visited = new Set<string>([rootKey]);
-      const queue: Array<{ key: string; parent: string; target?: string }> = [{ key: origin, parent: rootKey, target: loc.target }];
       const group: ApplySourceInput[] = [];
       let groupSize = 0;
       let groupLimit = FIRST_GROUP_ENTITIES;
-      while (queue.length > 0) {
-        const { key, parent, target } = queue.shift() as { key: string; parent: string; target?: string };
-        if (visited.has(key)) continue;
-        if (visited.size >= MAX_SOURCES_PER_LOCATION) throw new Error(`Location ${origin} expands to more than ${MAX_SOURCES_PER_LOCATION} sources`);
-        visited.add(key);
-        const i = key.indexOf(':');
-        const r = await prepareSource(loc, key, key.slice(0, i), target ?? key.slice(i + 1), parent, force, origin);
-        summary.sources++;
-        if (!r.apply) summary.skipped++;
-        else {
-          group.push(r.apply);
-          groupSize += r.apply.outcome.entities.length + 1;
+      let unacked = 0;
+      const walk = await startWalk(loc, { origin, target: loc.target, rootKey, force });
+      const toApply = (s: WalkedSource, outcome: SourceOutcome): ApplySourceInput =>
+        ({ sourceKey: s.key, locationId: loc.id, parentKey: s.parent, hash: s.hash, outcome, now: new Date().toISOString(), bulk });
+      try {
+        for await (const { source, weight } of walk.sources) {
+          visited.add(source.key);
+          summary.sources++;
+          if (!source.outcome) {
+            summary.skipped++;
+            walk.ack(weight);
+            continue;
+          }
+          group.push(toApply(source, source.outcome));
+          groupSize += source.outcome.entities.length + 1;
+          unacked += weight;
+          if (groupSize >= groupLimit) {
+            await applyGroup(group.splice(0), summary);
+            walk.ack(unacked);
+            unacked = groupSize = 0;
+            groupLimit = Math.min(groupLimit * 2, MAX_GROUP_ENTITIES);
+          }
         }
-        for (const child of r.children) queue.push({ key: child, parent: key });
-        if (groupSize >= groupLimit || queue.length === 0) {
-          await applyGroup(group.splice(0), summary);
-          groupSize = 0;
-          groupLimit = Math.min(groupLimit * 2, MAX_GROUP_ENTITIES);
+        if (worker) for (const [k, v] of walk.gitCredentials()) worker.gitCredentials.set(k, v);
+      } catch (err) {
+        if (!(err instanceof IngestWorkerError)) throw err;
+        // The worker died on a source: that source gets a clear read error (keeping what it emitted before),
+        // what was read before it is written, and the refresh fails without orphaning the sources not reached.
+        const failed = err.current;
+        if (failed) {
+          const stored = await lookupStored(failed.key);
+          group.push(toApply({ key: failed.key, parent: failed.parent, hash: 'error', children: [] }, unreadableSource(failed.key, stored, err.message)));
         }
+        await applyGroup(group.splice(0), summary);
+        throw err;
+      } finally {
+        await walk.close();
       }
       await applyGroup(group, summary);
       summary.orphaned += await dropUnvisited(db, loc.id, visited);

@@ -15,8 +15,11 @@ import { createUrlReader } from './ingest/urlReader';
 
 /** Composition root of the catalog domain: wires readers, ingestion, jobs, service and routes by hand. */
 export function createCatalog(deps: { db: Kysely<Database>; jobs: JobQueue; dataDir: string; fileRoots: readonly string[]; log: (msg: string, extra?: object) => void }) {
-  const readers = { file: createFileReader(), url: createUrlReader(), git: createGitReader(join(deps.dataDir, 'git-cache')) };
-  const ingestion = createIngestion(deps.db, readers);
+  const gitCacheDir = join(deps.dataDir, 'git-cache');
+  const gitCredentials = new Map<string, string>();
+  const readers = { file: createFileReader(), url: createUrlReader(), git: createGitReader(gitCacheDir, gitCredentials) };
+  // Refreshes read and process in a worker thread (ADR 0008); PAVED_INGEST_WORKER=0 keeps them on this thread.
+  const ingestion = createIngestion(deps.db, readers, process.env.PAVED_INGEST_WORKER === '0' ? undefined : { gitCacheDir, gitCredentials });
   const service = createCatalogService({ db: deps.db, ingestion, jobs: deps.jobs, fileRoots: deps.fileRoots });
   const health = createCatalogHealth(deps.db);
   registerCatalogJobs(deps.db, deps.jobs, ingestion, deps.log);

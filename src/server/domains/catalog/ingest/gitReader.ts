@@ -43,11 +43,11 @@ const REPO_ROOT = '/repository';
  *
  * Credentials in a repository URL stay inside this reader: every location key it produces (and so every
  * child target, annotation and error) carries the redacted URL, and reading a redacted URL uses the
- * credentials last seen with the registered (root) target of the same repository.
+ * credentials last seen with the registered (root) target of the same repository. `credentials` (redacted
+ * URL → URL) may be shared with the ingestion worker's reader, so both know what either has seen.
  */
-export function createGitReader(cacheDir: string): SourceReader {
+export function createGitReader(cacheDir: string, credentials = new Map<string, string>()): SourceReader {
   const revisions = new Map<string, { dir: string; commit: string }>();
-  const credentials = new Map<string, string>();
   return {
     async read(target) {
       const t = parseGitTarget(target);
