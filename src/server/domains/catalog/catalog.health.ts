@@ -35,15 +35,17 @@ export function createCatalogHealth(db: Kysely<Database>) {
       const cols = ['e.ref', 'e.kind', 'e.namespace', 'e.name', 'e.body'] as const;
       const withErrorRows = await db.selectFrom('entities as e').select(cols).where('e.ref', 'in', db.selectFrom('catalog_errors').select('entity_ref').where('entity_ref', 'is not', null)).limit(LIST_LIMIT).execute();
       const orphanRows = await db.selectFrom('entities as e').select([...cols, 'e.orphaned_at']).where('e.orphaned_at', 'is not', null).orderBy('e.ref').limit(LIST_LIMIT).execute();
-      const ownerlessRows = await db.selectFrom('entities as e')
+      const ownerless = db.selectFrom('entities as e')
         .innerJoin('relations as r', (j) => j.onRef('r.origin_id', '=', 'e.id').onRef('r.from_ref', '=', 'e.ref').on('r.type_key', '=', 'ownedby'))
         .leftJoin('entities as t', 't.ref', 'r.to_ref')
-        .select([...cols, 'r.to_ref']).where('t.id', 'is', null).orderBy('e.ref').limit(LIST_LIMIT).execute();
+        .where('t.id', 'is', null);
+      const ownerlessRows = await ownerless.select([...cols, 'r.to_ref']).orderBy('e.ref').limit(LIST_LIMIT).execute();
+      const ownerlessCount = await count(ownerless.select((eb) => eb.fn.count<number>('e.id').distinct().as('n')).executeTakeFirst());
       const orphans = await count(db.selectFrom('entities').select((eb) => eb.fn.countAll<number>().as('n')).where('orphaned_at', 'is not', null).executeTakeFirst());
       const owners = new Map(ownerlessRows.map((r) => [r.ref, r.to_ref]));
       const orphanedAt = new Map(orphanRows.map((r) => [r.ref, r.orphaned_at]));
       return {
-        totals: { entities, errors, orphans, ownerless: ownerlessRows.length },
+        totals: { entities, errors, orphans, ownerless: ownerlessCount },
         withErrors: await summaries(withErrorRows, () => 'has processing errors'),
         orphans: await summaries(orphanRows, (ref) => `no longer emitted by its location since ${orphanedAt.get(ref) ?? '?'}`),
         ownerless: await summaries(ownerlessRows, (ref) => `owner ${owners.get(ref) ?? '?'} does not exist in the catalog`),

@@ -41,15 +41,7 @@ export function createCatalogQueries(db: Kysely<Database>) {
     const limit = input.limit ?? 20;
     const c: Omit<QueryCursor, 'at' | 'direction'> & Partial<Pick<QueryCursor, 'at' | 'direction'>> = input.cursor
       ? decodeCursor(input.cursor)
-      : {
-          filter: input.filter,
-          query: input.query,
-          sort: parseSortChecked(input.orderField),
-          totalItems: input.totalItems !== 'exclude',
-          fullText: input.fullTextFilterTerm?.trim()
-            ? { term: input.fullTextFilterTerm.trim(), fields: input.fullTextFilterFields?.flatMap((f) => f.split(',')).filter(Boolean) ?? (parseSortChecked(input.orderField) ? [parseSortChecked(input.orderField)?.field as string] : DEFAULT_FULL_TEXT_FIELDS) }
-            : undefined,
-        };
+      : initialQuery(input);
     const filter = combineFilters(c.filter, c.query === undefined ? undefined : parsePredicate(c.query));
     const reverse = c.direction === 'prev';
     // The total is needed anyway (and cached); it also says whether few enough entities match to collect them.
@@ -117,6 +109,20 @@ export function createCatalogQueries(db: Kysely<Database>) {
       for (const f of facets) out[f] = await cache.get(`facet:${JSON.stringify([f.toLocaleLowerCase('en-US'), parsed])}`, () => facetCounts(db, f, parsed));
       return { facets: out };
     },
+  };
+}
+
+/** A first request's query; as in Backstage, full text searches the sort field unless fields are named. */
+function initialQuery(input: ByQueryInput): Omit<QueryCursor, 'at' | 'direction'> {
+  const sort = parseSortChecked(input.orderField);
+  const term = input.fullTextFilterTerm?.trim();
+  const fields = input.fullTextFilterFields?.flatMap((f) => f.split(',')).filter(Boolean);
+  return {
+    filter: input.filter,
+    query: input.query,
+    sort,
+    totalItems: input.totalItems !== 'exclude',
+    fullText: term ? { term, fields: fields ?? (sort ? [sort.field] : DEFAULT_FULL_TEXT_FIELDS) } : undefined,
   };
 }
 
