@@ -39,6 +39,28 @@ export function sampleMemory(pid: number, everyMs = 100): { peakMb(): number; st
   return { peakMb: () => Math.max(peak, readMemory(pid).hwmMb), stop: () => clearInterval(timer) };
 }
 
+/**
+ * Resolves with the URL a spawned `paved serve` prints ("Paved listening on …"); rejects when the
+ * process exits first or `timeoutMs` passes. Shared by the benchmarks and the test helper.
+ */
+export function waitForListening(child: ChildProcess, output: () => string, exited: Promise<void>, timeoutMs: number): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start in ${timeoutMs / 1000} s:\n${output()}`)), timeoutMs);
+    const check = () => {
+      const m = /Paved listening on (http:\/\/\S+)/.exec(output());
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve(m[1].replace(/\/$/, ''));
+      }
+    };
+    child.stdout?.on('data', check);
+    void exited.then(() => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${child.exitCode}:\n${output()}`));
+    });
+  });
+}
+
 export async function startServer(opts: { dataDir: string; location: string; env: Record<string, string> }): Promise<BenchServer> {
   const spawnedAt = performance.now();
   const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'bin/paved.mjs'), 'serve', '--port', '0', '--data-dir', opts.dataDir], {
@@ -53,18 +75,7 @@ export async function startServer(opts: { dataDir: string; location: string; env
   child.stdout?.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-200_000)));
   child.stderr?.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-200_000)));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in 120 s:\n${out}`)), 120_000);
-    const check = () => {
-      const m = /Paved listening on (http:\/\/\S+)/.exec(out);
-      if (m?.[1]) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    };
-    child.stdout?.on('data', check);
-    void exited.then(() => reject(new Error(`server exited with ${child.exitCode}:\n${out}`)));
-  });
+  const url = await waitForListening(child, () => out, exited, 120_000);
   return {
     url,
     pid: child.pid ?? -1,

@@ -20,6 +20,7 @@ import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { z } from 'zod';
 import { writeOrganisation, type OrganisationManifest } from './generate';
+import { waitForListening } from './server';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TOKEN = `bench-${randomBytes(16).toString('hex')}`;
@@ -70,17 +71,7 @@ async function startServer(dataDir: string, location: string): Promise<Server> {
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in 120 s:\n${out}`)), 120_000);
-    child.stdout?.on('data', () => {
-      const m = /Paved listening on (http:\/\/\S+)/.exec(out);
-      if (m?.[1]) {
-        clearTimeout(timer);
-        resolve(m[1].replace(/\/$/, ''));
-      }
-    });
-    void exited.then(() => reject(new Error(`server exited with ${child.exitCode}:\n${out}`)));
-  });
+  const url = await waitForListening(child, () => out, exited, 120_000);
   return {
     url, child, output: () => out,
     async stop() {

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { waitForListening } from '../../bench/server';
 import { createTestDatabase } from './testDatabase';
 
 export const ROOT = new URL('../..', import.meta.url).pathname;
@@ -45,22 +46,8 @@ async function spawnServer(dataDir: string, env: Record<string, string>, cleanup
   let out = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in 60 s:\n${out}`)), 60_000);
-    const check = () => {
-      const m = /Paved listening on (http:\/\/\S+)/.exec(out);
-      if (m?.[1]) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    };
-    child.stdout?.on('data', check);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code}:\n${out}`));
-    });
-  });
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  const url = await waitForListening(child, () => out, exited, 60_000);
   const proc: PavedProcess = {
     url,
     adminToken: TEST_ADMIN_TOKEN,
