@@ -1,3 +1,4 @@
+import { ANNOTATION_LOCATION } from '../../../model';
 import type { Kysely } from 'kysely';
 import type { CatalogError, CatalogHealth } from '../../../contracts';
 import type { Database } from '../../platform/db/schema';
@@ -56,7 +57,7 @@ export function createCatalogHealth(db: Kysely<Database>) {
       const row = await db.selectFrom('entities').select(['ref', 'body', 'doc_line', 'doc_text']).where('ref', '=', ref.toLocaleLowerCase('en-US')).executeTakeFirst();
       if (!row) throw new NotFoundError(`No entity named '${ref}'`);
       const annotations = (JSON.parse(row.body) as { metadata: { annotations?: Record<string, string> } }).metadata.annotations ?? {};
-      return { entityRef: row.ref, locationKey: annotations['backstage.io/managed-by-location'] ?? '', line: row.doc_line ? Number(row.doc_line) : null, yaml: row.doc_text ?? '' };
+      return { entityRef: row.ref, locationKey: annotations[ANNOTATION_LOCATION] ?? '', line: row.doc_line ? Number(row.doc_line) : null, yaml: row.doc_text ?? '' };
     },
 
     /** The chain of Location entities that led to an entity, up to the registered location. */

@@ -1,3 +1,4 @@
+import { ANNOTATION_LOCATION, ANNOTATION_ORIGIN_LOCATION } from '../../../model';
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { engineOf } from '../../platform/db/engine';
@@ -39,7 +40,7 @@ export function generatedLocationEntity(loc: { type: string; target: string }) {
     metadata: {
       name: `generated-${createHash('sha1').update(key).digest('hex')}`,
       namespace: 'default',
-      annotations: { 'backstage.io/managed-by-location': key, 'backstage.io/managed-by-origin-location': key },
+      annotations: { [ANNOTATION_LOCATION]: key, [ANNOTATION_ORIGIN_LOCATION]: key },
     },
     spec: { type: loc.type, target: redactCredentials(loc.target) },
   };

@@ -1,5 +1,5 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
-import type { Entity } from '../../../model';
+import { ANNOTATION_ORPHAN, type Entity } from '../../../model';
 import type { Database } from '../../platform/db/schema';
 import type { EntityFilter, FilterStatement } from './catalog.filters';
 import type { PredicateNode } from './catalog.predicates';
@@ -204,7 +204,7 @@ export async function loadEntities(db: Db, ids: number[]): Promise<StoredEntity[
       const entity = JSON.parse(r.body) as Entity;
       entity.metadata.uid = r.uid;
       entity.metadata.etag = r.etag;
-      if (r.orphaned_at) entity.metadata.annotations = { ...entity.metadata.annotations, 'backstage.io/orphan': 'true' };
+      if (r.orphaned_at) entity.metadata.annotations = { ...entity.metadata.annotations, [ANNOTATION_ORPHAN]: 'true' };
       entity.relations = dedupeRelations(relationsOf.get(r.ref) ?? []);
       const items = errors.filter((x) => x.entity_ref === r.ref);
       if (items.length > 0) {

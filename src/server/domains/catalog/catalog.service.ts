@@ -13,7 +13,7 @@ import { createCatalogQueries } from './catalog.queries';
 import { loadEntities } from './catalog.readRepo';
 import { matchesRecord, parsePredicate } from './catalog.predicates';
 import { assertUnderFileRoots } from './ingest/fileRoots';
-import { toProcessedEntity } from './ingest/processSource';
+import { toProcessedEntity, withLocationAnnotations } from './ingest/processSource';
 import { redactCredentials } from './ingest/redactCredentials';
 
 export const REFRESH_JOB = 'catalog.refresh-location';
@@ -152,8 +152,7 @@ export function createCatalogService(deps: CatalogServiceDeps) {
     },
 
     validate(entity: unknown, location: string) {
-      const withAnnotations = entity && typeof entity === 'object' && !Array.isArray(entity) ? annotate(entity as Record<string, unknown>, location) : entity;
-      const r = toProcessedEntity(withAnnotations, 0, '');
+      const r = toProcessedEntity(withLocationAnnotations(entity, location, location), 0, '');
       return r.ok ? { valid: true as const } : { valid: false as const, errors: r.errors.map((e) => ({ name: 'InputError', message: e.path ? `${e.path}: ${e.message}` : e.message })) };
     },
 
@@ -177,10 +176,5 @@ function decodeLocationCursor(raw: string): { offset: number; query?: Record<str
   throw new InputError('Malformed cursor: pass the nextCursor of a previous response unchanged');
 }
 
-function annotate(entity: Record<string, unknown>, location: string): Record<string, unknown> {
-  const metadata = (entity.metadata && typeof entity.metadata === 'object' ? entity.metadata : {}) as Record<string, unknown>;
-  const annotations = (metadata.annotations && typeof metadata.annotations === 'object' ? metadata.annotations : {}) as Record<string, unknown>;
-  return { ...entity, metadata: { ...metadata, annotations: { ...annotations, 'backstage.io/managed-by-location': location, 'backstage.io/managed-by-origin-location': location } } };
-}
 
 export type CatalogService = ReturnType<typeof createCatalogService>;

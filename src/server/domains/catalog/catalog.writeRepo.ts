@@ -1,3 +1,4 @@
+import { ANNOTATION_LOCATION, ANNOTATION_ORPHAN } from '../../../model';
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { BulkColumns, BulkValue, BulkWriter } from '../../platform/db/bulk';
@@ -6,7 +7,7 @@ import type { ProcessedEntity, ProcessingError, SourceOutcome } from './ingest/p
 
 type Trx = Kysely<Database>;
 const BATCH = 500;
-export const ORPHAN_KEY = 'metadata.annotations.backstage.io/orphan';
+export const ORPHAN_KEY = `metadata.annotations.${ANNOTATION_ORPHAN}`;
 /** `meta` row that changes with every catalog write; read-side caches are valid while it stays the same. */
 export const GENERATION_KEY = 'catalog_generation';
 
@@ -59,7 +60,7 @@ export async function applySource(trx: Trx, input: ApplySourceInput): Promise<Ap
     const conflictWith = seen.has(e.ref) ? sourceKey : prior && prior.source_key !== sourceKey && !prior.orphaned_at ? prior.source_key : undefined;
     if (conflictWith) {
       errors.push({
-        locationKey: String(e.entity.metadata.annotations?.['backstage.io/managed-by-location'] ?? sourceKey), entityRef: e.ref, kind: 'conflict', path: null, line: e.line,
+        locationKey: String(e.entity.metadata.annotations?.[ANNOTATION_LOCATION] ?? sourceKey), entityRef: e.ref, kind: 'conflict', path: null, line: e.line,
         message: `Detected conflicting entityRef ${e.ref} already referenced by ${conflictWith} and now also ${sourceKey}`,
       });
       continue;
@@ -161,7 +162,7 @@ async function orphanMissing(trx: Trx, sourceKey: string, keep: Set<string>, unr
   let gone = rows.filter((r) => !keep.has(r.ref)).map((r) => Number(r.id));
   if (unreadable.size > 0 && gone.length > 0) {
     const bodies = await trx.selectFrom('entities').select(['id', 'body']).where('id', 'in', gone).execute();
-    const fileOf = (body: string) => (JSON.parse(body) as { metadata?: { annotations?: Record<string, string> } }).metadata?.annotations?.['backstage.io/managed-by-location'] ?? '';
+    const fileOf = (body: string) => (JSON.parse(body) as { metadata?: { annotations?: Record<string, string> } }).metadata?.annotations?.[ANNOTATION_LOCATION] ?? '';
     gone = bodies.filter((b) => !unreadable.has(fileOf(b.body))).map((b) => Number(b.id));
   }
   await markOrphans(trx, gone, now);

@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import {
+  ANNOTATION_LOCATION,
+  ANNOTATION_ORIGIN_LOCATION,
   buildSearchRows,
   entityRelations,
+  isJsonObject,
   parseDescriptor,
   resolvePlaceholders,
   resolvePlaceholderTarget,
@@ -47,8 +50,6 @@ export interface SourceContext {
   originLocation: string;
 }
 
-const ANNOTATION_LOCATION = 'backstage.io/managed-by-location';
-const ANNOTATION_ORIGIN_LOCATION = 'backstage.io/managed-by-origin-location';
 
 /**
  * Turns what a reader read into validated entities, errors and child sources. Each document is handled
@@ -123,16 +124,15 @@ function collectChildren(entity: Entity, file: SourceFile, reader: SourceReader,
   }
 }
 
-function withLocationAnnotations(value: unknown, locationKey: string, origin: string): unknown {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
-  const doc = value as Record<string, unknown>;
-  const metadata = doc.metadata;
-  if (!metadata || typeof metadata !== 'object' || Array.isArray(metadata)) return value;
-  const meta = metadata as Record<string, unknown>;
-  const given = meta.annotations;
-  const annotations = given && typeof given === 'object' && !Array.isArray(given) ? (given as Record<string, unknown>) : given === undefined ? {} : given;
-  if (typeof annotations !== 'object' || annotations === null || Array.isArray(annotations)) return value;
-  return { ...doc, metadata: { ...meta, annotations: { ...annotations, [ANNOTATION_LOCATION]: locationKey, [ANNOTATION_ORIGIN_LOCATION]: origin } } };
+/**
+ * Adds the managed-by(-origin)-location annotations. A value whose metadata or annotations have the
+ * wrong shape is returned unchanged, so validation reports the real problem instead of it being masked.
+ */
+export function withLocationAnnotations(value: unknown, locationKey: string, origin: string): unknown {
+  if (!isJsonObject(value) || !isJsonObject(value.metadata)) return value;
+  const annotations = value.metadata.annotations ?? {};
+  if (!isJsonObject(annotations)) return value;
+  return { ...value, metadata: { ...value.metadata, annotations: { ...annotations, [ANNOTATION_LOCATION]: locationKey, [ANNOTATION_ORIGIN_LOCATION]: origin } } };
 }
 
 /** Best-effort ref of a document that failed, so its error can be attached to the entity's last good version. */
