@@ -41,6 +41,14 @@ export default tseslint.config(
     ]),
   },
   {
+    // Node adapters (disk readers and the like) shared by the server and the CLI: they may use model
+    // and contracts, never either of their users (or web), so both can depend on them.
+    files: ['src/node/**'],
+    rules: restrict([
+      { group: ['**/server/**', '**/cli/**', '**/web/**'], message: 'src/node holds Node adapters shared by server and CLI: it imports only src/model and src/contracts.' },
+    ]),
+  },
+  {
     files: ['src/cli/**'],
     rules: restrict([
       { group: ['**/server/domains/**', '**/server/platform/**'], message: 'The CLI talks to the API through contracts; only `paved serve` may import the server entry (src/server/main).' },

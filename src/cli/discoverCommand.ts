@@ -4,8 +4,10 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { z } from 'zod';
 import { isValidObjectName, parseDescriptor, parseEntityRef, validateEntity } from '../model';
-import { DEFAULT_CATALOG_FILENAME, analyzeRepository, findRepositories, type AnalysisField, type RepoView, type SuggestedEntity } from '../model/discovery';
-import { createLocalTree } from './discoverTree';
+import {
+  DEFAULT_CATALOG_FILENAME, findRepositories, suggestEntity, type AnalysisField, type RepoView, type SuggestedEntity, type SuggestedLocation,
+} from '../model/discovery';
+import { createFsTree } from '../node/fsTree';
 import { parseOutput, printData, printTable } from './format';
 
 /** One repository in the command's output. */
@@ -17,7 +19,7 @@ type DiscoveredRepo = {
   owner?: string;
   language?: string;
   frameworks: string[];
-  entity?: SuggestedEntity;
+  entity?: SuggestedEntity | SuggestedLocation;
   fields?: AnalysisField[];
 };
 
@@ -55,7 +57,7 @@ function existingRow(view: RepoView, text: string | null, catalogFilename: strin
 
 async function writeSuggestion(root: string, repo: DiscoveredRepo, catalogFilename: string): Promise<string> {
   if (!repo.entity?.metadata.name) return 'skipped: needs a name';
-  if (!repo.entity.spec.owner) return 'skipped: needs --owner';
+  if (repo.entity.kind === 'Component' && !repo.entity.spec.owner) return 'skipped: needs --owner';
   const valid = validateEntity(repo.entity);
   if (!valid.ok) return `skipped: ${valid.errors.map((e) => `${e.path ?? ''} ${e.message}`.trim()).join('; ')}`;
   try {
@@ -74,7 +76,7 @@ export async function discover(path: string, opts: DiscoverOptions): Promise<{ r
   const info = await stat(abs).catch(() => undefined);
   if (!info) throw new Error(`${path}: no such file or directory`);
   const root = info.isDirectory() ? abs : dirname(abs);
-  const found = await findRepositories(createLocalTree(root), { rootName: basename(root), catalogFilename: opts.catalogFilename });
+  const found = await findRepositories(createFsTree(root), { rootName: basename(root), catalogFilename: opts.catalogFilename });
   const fallbackOwner = opts.owner ? { ref: opts.owner, source: `--owner ${opts.owner}` } : undefined;
   const repos: DiscoveredRepo[] = [];
   for (const view of found.repos) {
@@ -83,9 +85,10 @@ export async function discover(path: string, opts: DiscoverOptions): Promise<{ r
       repos.push(existingRow(view, descriptor, opts.catalogFilename));
       continue;
     }
-    const a = analyzeRepository(view, { fallbackOwner });
+    const a = suggestEntity(view, { fallbackOwner, catalogFilename: opts.catalogFilename });
+    const component = a.entity.kind === 'Component' ? a.entity : undefined;
     const repo: DiscoveredRepo = {
-      path: a.path, status: 'suggested', name: a.entity.metadata.name, type: a.entity.spec.type, owner: a.entity.spec.owner,
+      path: a.path, status: 'suggested', name: a.entity.metadata.name, type: component ? component.spec.type : 'Location', owner: component?.spec.owner,
       language: a.language, frameworks: a.frameworks, entity: a.entity, fields: a.fields,
     };
     if (opts.write) repo.status = await writeSuggestion(root, repo, opts.catalogFilename);
@@ -96,10 +99,10 @@ export async function discover(path: string, opts: DiscoverOptions): Promise<{ r
 
 function printSummary(repos: DiscoveredRepo[], opts: DiscoverOptions): void {
   printTable(['REPO', 'NAME', 'TYPE', 'OWNER', 'LANGUAGE', 'STATUS'], repos.map((r) => [
-    r.path, r.name ?? '<needs input>', r.type ?? '-', r.owner ?? '<needs input>', [r.language, ...r.frameworks].filter(Boolean).join(', ') || '-', r.status,
+    r.path, r.name ?? '<needs input>', r.type ?? '-', r.owner ?? (r.entity?.kind === 'Location' ? '-' : '<needs input>'), [r.language, ...r.frameworks].filter(Boolean).join(', ') || '-', r.status,
   ]));
   const suggested = repos.filter((r) => r.entity);
-  const ownerless = suggested.filter((r) => !r.owner).length;
+  const ownerless = suggested.filter((r) => r.entity?.kind === 'Component' && !r.owner).length;
   if (ownerless > 0) process.stdout.write(`\n${ownerless} suggestion(s) have no owner (no CODEOWNERS rule for the repository root): pass --owner group:default/<team>.\n`);
   if (!opts.write && suggested.length > 0) process.stdout.write(`Run again with --write to create ${opts.catalogFilename} in each repository that lacks one.\n`);
 }
@@ -107,7 +110,7 @@ function printSummary(repos: DiscoveredRepo[], opts: DiscoverOptions): void {
 export function registerDiscoverCommand(program: Command): void {
   program.command('discover')
     .description('Suggest catalog entries for repositories without a descriptor (offline); --write creates catalog-info.yaml files')
-    .argument('<path>', 'a repository, or a folder of repositories')
+    .argument('<path>', 'a repository (monorepo packages are suggested one by one), or a folder of repositories')
     .option('--write', 'write a catalog file into each repository that lacks one (never overwrites)')
     .option('--owner <ref>', 'owner for suggestions whose CODEOWNERS names none, e.g. group:default/platform')
     .option('--catalog-filename <name>', 'descriptor file name', DEFAULT_CATALOG_FILENAME)

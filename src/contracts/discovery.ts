@@ -39,6 +39,8 @@ export const AnalyzeLocationResponseSchema = z.object({
     fields: z.array(AnalysisFieldSchema).max(50),
     /** Paved addition (Backstage clients ignore it): which repository the suggestion is for. */
     repository: z.object({ path: z.string().max(4096), language: z.string().max(64).nullable(), frameworks: z.array(z.string().max(64)).max(50) }),
+    /** Paved addition: where the suggested descriptor belongs (inside the package folder for a monorepo package). */
+    location: LocationSpecSchema.optional(),
   })).max(1_000),
   /** Paved addition: true when a discovery bound stopped the walk and some repositories were not analysed. */
   truncated: z.boolean().optional(),

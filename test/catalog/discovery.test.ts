@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'yaml';
 import type { AnalyzeLocationResponse } from '../../src/contracts/discovery';
+import { startGitHttpServer, type GitHttpServer } from '../helpers/gitHttpServer';
 import { PAVED_BIN, ROOT, startPaved, type PavedProcess } from '../helpers/startPaved';
 
 const GIT_ENV = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', GIT_TERMINAL_PROMPT: '0' };
@@ -54,6 +55,20 @@ function createOrg(root: string): void {
   repo(join(root, 'scratch'), { 'notes.txt': 'ideas\n' });
 }
 
+/** A private npm workspace: two packages with per-folder CODEOWNERS rules, a Go service outside the declaration, test data. */
+function createMonorepo(dir: string): void {
+  repo(dir, {
+    'package.json': JSON.stringify({ name: '@acme/shop', private: true, workspaces: ['packages/*'] }),
+    '.github/CODEOWNERS': '*  @acme/platform\n/packages/api/  @acme/payments\n',
+    'packages/api/package.json': JSON.stringify({ name: '@acme/shop-api', description: 'Shop API', private: true, dependencies: { fastify: '^5' } }),
+    'packages/ui/package.json': JSON.stringify({ name: '@acme/ui', main: 'dist/index.js', peerDependencies: { react: '*' } }),
+    'services/stock/go.mod': 'module github.com/acme/shop/services/stock\n',
+    'services/stock/main.go': 'package main\n',
+    'services/stock/README.md': '# Stock\n\nKeeps the stock levels.\n',
+    'packages/api/test/fixtures/app/package.json': '{"name":"fixture"}',
+  }, 'git@github.com:acme/shop.git');
+}
+
 function paved(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [PAVED_BIN, ...args], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8', timeout: 120_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -70,15 +85,22 @@ const field = (g: Generated, name: string) => g.fields.find((f) => f.field === n
 describe('discovery: POST /analyze-location and paved discover', () => {
   let server: PavedProcess;
   let root: string;
+  let mono: string;
+  let gitServer: GitHttpServer;
 
   before(async () => {
     root = mkdtempSync(join(tmpdir(), 'paved-discovery-'));
     createOrg(root);
+    mono = mkdtempSync(join(tmpdir(), 'paved-mono-'));
+    createMonorepo(join(mono, 'shop'));
+    execFileSync('git', ['clone', '--quiet', '--bare', join(mono, 'shop'), join(mono, 'served', 'shop.git')], { env: GIT_ENV });
+    gitServer = await startGitHttpServer(join(mono, 'served'), { user: 'user', password: 'pa55word' });
     server = await startPaved();
   });
   after(async () => {
     await server?.stop();
-    if (root) rmSync(root, { recursive: true, force: true });
+    await gitServer?.close();
+    for (const dir of [root, mono]) if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('analyzes a folder of repositories: existing descriptors and suggested Components', async () => {
@@ -126,6 +148,54 @@ describe('discovery: POST /analyze-location and paved discover', () => {
     assert.equal(legacy.status, 200, JSON.stringify(legacy.body));
     assert.deepEqual(legacy.body.generateEntities, []);
     assert.deepEqual(legacy.body.existingEntityFiles.map((f) => [f.entity.metadata.name, f.location]), [['legacy-portal', { type: 'git', target: `${join(root, 'legacy-portal')}#HEAD:catalog-info.yaml` }]]);
+  });
+
+  it('suggests one Component per monorepo package, in its own folder, and a Location for a workspace root', async () => {
+    const shop = join(mono, 'shop');
+    const res = await server.api<AnalyzeLocationResponse>('POST', '/api/catalog/analyze-location', { location: { type: 'file', target: shop } });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.deepEqual(res.body.generateEntities.map((g) => [g.repository.path, g.entity.kind, g.entity.metadata.name, g.entity.spec?.type, g.entity.spec?.owner, g.location?.target]), [
+      ['.', 'Location', 'shop', undefined, undefined, join(shop, 'catalog-info.yaml')],
+      ['packages/api', 'Component', 'shop-api', 'service', 'group:default/payments', join(shop, 'packages/api/catalog-info.yaml')],
+      ['packages/ui', 'Component', 'ui', 'library', 'group:default/platform', join(shop, 'packages/ui/catalog-info.yaml')],
+      ['services/stock', 'Component', 'stock', 'service', 'group:default/platform', join(shop, 'services/stock/catalog-info.yaml')],
+    ]);
+    assert.deepEqual(res.body.generateEntities[0]?.entity.spec, { targets: ['./packages/api/catalog-info.yaml', './packages/ui/catalog-info.yaml', './services/stock/catalog-info.yaml'] });
+    assert.equal(field(byName(res.body, 'shop-api'), 'spec.owner')?.description, '.github/CODEOWNERS:2 assigns packages/api to @acme/payments.');
+    assert.deepEqual(byName(res.body, 'ui').entity.metadata.annotations, { 'github.com/project-slug': 'acme/shop' });
+  });
+
+  it('analyzes a /tree/<ref>/<path> URL by cloning the repository over HTTP and reading that folder', async () => {
+    const port = new URL(gitServer.url).port;
+    const base = `http://user:pa55word@127.0.0.1:${port}/shop.git`;
+    const res = await server.api<AnalyzeLocationResponse>('POST', '/api/catalog/analyze-location', { location: { type: 'url', target: `${base}/tree/main/packages` } });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    const safe = `http://***@127.0.0.1:${port}/shop.git`;
+    assert.deepEqual(res.body.generateEntities.map((g) => [g.repository.path, g.entity.metadata.name, g.entity.spec?.owner, g.location]), [
+      ['.', 'packages', undefined, { type: 'git', target: `${safe}#main:packages/catalog-info.yaml` }],
+      ['api', 'shop-api', 'group:default/payments', { type: 'git', target: `${safe}#main:packages/api/catalog-info.yaml` }],
+      ['ui', 'ui', 'group:default/platform', { type: 'git', target: `${safe}#main:packages/ui/catalog-info.yaml` }],
+    ]);
+    assert.doesNotMatch(JSON.stringify(res.body), /pa55word/);
+
+    const blob = await server.api<AnalyzeLocationResponse>('POST', '/api/catalog/analyze-location', { location: { type: 'url', target: `${base}/blob/main/services/stock/go.mod` } });
+    assert.equal(blob.status, 200, JSON.stringify(blob.body));
+    assert.deepEqual(blob.body.generateEntities.map((g) => [g.entity.metadata.name, g.entity.spec?.type, g.entity.metadata.description]), [['stock', 'service', 'Keeps the stock levels.']]);
+
+    const whole = await server.api<AnalyzeLocationResponse>('POST', '/api/catalog/analyze-location', { location: { type: 'git', target: base } });
+    assert.equal(whole.status, 200, JSON.stringify(whole.body));
+    assert.deepEqual(whole.body.generateEntities.map((g) => g.repository.path), ['.', 'packages/api', 'packages/ui', 'services/stock']);
+
+    const malformed = await server.api<{ error: { message: string } }>('POST', '/api/catalog/analyze-location', { location: { type: 'url', target: `${base}/tree/` } });
+    assert.equal(malformed.status, 400);
+    assert.equal(malformed.body.error.message, `http://127.0.0.1:${port}/shop.git/tree/: /tree/ must be followed by a branch, tag or commit`);
+    const github = await server.api<{ error: { message: string } }>('POST', '/api/catalog/analyze-location', { location: { type: 'url', target: 'https://github.com/acme/shop/pulls' } });
+    assert.equal(github.status, 400);
+    assert.match(github.body.error.message, /expected \/tree\/<ref>\/<path> or \/blob\/<ref>\/<path> after the repository, but found \/pulls/);
+    const noRef = await server.api<{ error: { message: string } }>('POST', '/api/catalog/analyze-location', { location: { type: 'url', target: `${base}/tree/no-such-branch/packages` } });
+    assert.equal(noRef.status, 400);
+    assert.match(noRef.body.error.message, /^Unable to read repository http:\/\/\*\*\*@127\.0\.0\.1:\d+\/shop\.git at "no-such-branch": git rev-parse failed/);
+    assert.doesNotMatch(noRef.body.error.message, /pa55word/);
   });
 
   it('rejects bad input and unauthenticated callers', async () => {
@@ -183,5 +253,32 @@ describe('discovery: POST /analyze-location and paved discover', () => {
     assert.deepEqual(after.body.generateEntities, []);
     assert.equal(after.body.existingEntityFiles.length, 6);
     assert.ok(after.body.existingEntityFiles.every((f) => f.isRegistered), JSON.stringify(after.body.existingEntityFiles.map((f) => [f.entity.metadata.name, f.isRegistered])));
+  });
+
+  // Last: it registers entities, and the test above asserts the exact set of components it registered.
+  it('paved discover lists monorepo packages and --write puts a descriptor in each package folder', async () => {
+    const shop = join(mono, 'shop');
+    const dry = paved(['discover', shop]);
+    assert.equal(dry.code, 0, dry.stderr);
+    assert.match(dry.stdout, /^\.\s+shop\s+Location\s+-\s+-\s+suggested$/m);
+    assert.match(dry.stdout, /^packages\/api\s+shop-api\s+service\s+group:default\/payments\s+javascript, fastify\s+suggested$/m);
+    assert.match(dry.stdout, /^services\/stock\s+stock\s+service\s+group:default\/platform\s+go\s+suggested$/m);
+    assert.doesNotMatch(dry.stdout, /fixture/);
+
+    const write = paved(['discover', shop, '--write']);
+    assert.equal(write.code, 0, write.stderr);
+    assert.equal((write.stdout.match(/written$/gm) ?? []).length, 4, write.stdout);
+    const location = parse(readFileSync(join(shop, 'catalog-info.yaml'), 'utf8')) as { kind: string; spec: { targets: string[] } };
+    assert.deepEqual([location.kind, location.spec.targets], ['Location', ['./packages/api/catalog-info.yaml', './packages/ui/catalog-info.yaml', './services/stock/catalog-info.yaml']]);
+    const api = parse(readFileSync(join(shop, 'packages/api/catalog-info.yaml'), 'utf8')) as { metadata: { name: string }; spec: Record<string, string> };
+    assert.deepEqual([api.metadata.name, api.spec.owner], ['shop-api', 'group:default/payments']);
+
+    // Registering the root Location registers every package through it.
+    const env = { PAVED_URL: server.url, PAVED_TOKEN: server.adminToken };
+    const reg = paved(['register', join(shop, 'catalog-info.yaml')], env);
+    assert.equal(reg.code, 0, reg.stdout + reg.stderr);
+    const list = await server.api<Array<{ metadata: { name: string } }>>('GET', '/api/catalog/entities?filter=kind=component');
+    const names = list.body.map((e) => e.metadata.name);
+    assert.ok(['shop-api', 'stock', 'ui'].every((n) => names.includes(n)), `${names.join()} ${JSON.stringify((await server.api('GET', '/api/catalog/errors')).body)}`);
   });
 });

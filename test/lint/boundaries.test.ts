@@ -24,6 +24,15 @@ describe('import boundaries (npm run lint)', () => {
     assert.deepEqual(await violations('web/src/probe.ts', "import { parseEntityRef } from '../../src/model';\nexport const x = parseEntityRef;\n"), []);
   });
 
+  it('keeps src/node (adapters shared by server and CLI) free of server, CLI and web code', async () => {
+    assert.equal((await violations('src/node/probe.ts', "import { recordAudit } from '../server/platform/audit';\nexport const x = recordAudit;\n")).length, 1);
+    assert.equal((await violations('src/node/probe.ts', "import { serve } from '../server/main';\nexport const x = serve;\n")).length, 1);
+    assert.equal((await violations('src/node/probe.ts', "import { printTable } from '../cli/format';\nexport const x = printTable;\n")).length, 1);
+    assert.deepEqual(await violations('src/node/probe.ts', "import { readdir } from 'node:fs/promises';\nimport { findRepositories } from '../model/discovery';\nexport const x = [readdir, findRepositories];\n"), []);
+    assert.deepEqual(await violations('src/cli/probe.ts', "import { createFsTree } from '../node/fsTree';\nexport const x = createFsTree;\n"), []);
+    assert.deepEqual(await violations('src/server/domains/catalog/probe.ts', "import { createFsTree } from '../../../node/fsTree';\nexport const x = createFsTree;\n"), []);
+  });
+
   it('lets the CLI reach the server only through its entry point', async () => {
     assert.equal((await violations('src/cli/probe.ts', "import { recordAudit } from '../server/platform/audit';\nexport const x = recordAudit;\n")).length, 1);
     assert.deepEqual(await violations('src/cli/probe.ts', "import { serve } from '../server/main';\nexport const x = serve;\n"), []);

@@ -1,6 +1,7 @@
 // Ownership from CODEOWNERS. Backstage's CodeOwnersProcessor takes the owner of the repository root;
 // we do the same at analysis time so the user sees (and can correct) the owner before registering.
 import { toEntityName } from './names';
+import { GLOB_STEP_BUDGET, compileGlob, matchGlobOrAncestor, type GlobBudget } from './pathGlob';
 
 /** Where GitHub looks for CODEOWNERS, in its order of precedence. */
 export const CODEOWNERS_PATHS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'] as const;
@@ -41,14 +42,39 @@ function refOf(kind: string, raw: string): string | undefined {
 
 /** Finds the owner of the repository root: the last rule (last match wins) whose pattern covers everything. */
 export function rootOwner(codeowners: string): RootOwner {
+  return lastRule(codeowners, (pattern) => ROOT_PATTERNS.has(pattern));
+}
+
+/**
+ * Finds the owner of a whole folder (say a monorepo package, `packages/api`): the last rule whose
+ * pattern covers the folder or one of its ancestors, so a root rule still applies when nothing more
+ * specific does. As on GitHub, `dir/*` covers only the files directly in `dir`, so it owns no package,
+ * and a rule for part of the folder (`packages/api/src/`) does not own the whole of it.
+ */
+export function folderOwner(codeowners: string, folder: string): RootOwner {
+  const budget: GlobBudget = { steps: GLOB_STEP_BUDGET };
+  return lastRule(codeowners, (pattern) => ROOT_PATTERNS.has(pattern) || coversFolder(pattern, folder, budget));
+}
+
+function coversFolder(pattern: string, folder: string, budget: GlobBudget): boolean {
+  const wholeFolder = pattern.endsWith('/') || pattern.endsWith('/**');
+  const base = pattern.replace(/\/\*\*$/, '').replace(/\/$/, '');
+  // `dir/*` and `*.js` name files; only a folder pattern (or a plain path) owns a folder's contents.
+  if (!base || (!wholeFolder && (base.split('/').at(-1) ?? '').includes('*'))) return false;
+  // As in .gitignore, a pattern with a `/` is anchored at the root; one without matches a name at any depth.
+  const glob = compileGlob(base.includes('/') ? base : `**/${base}`);
+  return matchGlobOrAncestor(glob, folder, budget);
+}
+
+function lastRule(codeowners: string, covers: (pattern: string) => boolean): RootOwner {
   let found: RootOwner = { others: [] };
   codeowners.split(/\r?\n/).forEach((rawLine, i) => {
     const line = rawLine.replace(/(^|\s)#.*$/, '').trim();
     if (!line) return;
     const [pattern, ...owners] = line.split(/\s+/);
-    if (!pattern || !ROOT_PATTERNS.has(pattern)) return;
+    if (!pattern || !covers(pattern)) return;
     const [first, ...others] = owners;
-    // A root rule without owners explicitly un-assigns ownership, so it resets what came before.
+    // A rule without owners explicitly un-assigns ownership, so it resets what came before.
     found = { ref: first ? ownerToRef(first) : undefined, raw: first, others, line: i + 1 };
   });
   return found;

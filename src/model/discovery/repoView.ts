@@ -15,6 +15,26 @@ export type RepoView = {
   files: ReadonlyMap<string, string | null>;
   /** The `origin` remote (or the git location's URL), when known. */
   remoteUrl?: string;
+  /** Set on a repository whose sub-folders hold packages of their own (a monorepo). */
+  monorepo?: MonorepoInfo;
+  /** Set on a package inside a repository: where it sits, and the repository's CODEOWNERS. */
+  partOf?: PackageOf;
+};
+
+/** The packages found inside a repository. */
+export type MonorepoInfo = {
+  /** Package folders relative to the repository, sorted. */
+  packages: string[];
+  /** The file that declares the workspace (e.g. `package.json`), or undefined when packages were found by their manifests. */
+  declaredBy?: string;
+};
+
+/** Where a package sits in its repository; CODEOWNERS lives at the repository root, not in the package. */
+export type PackageOf = {
+  /** The package folder relative to the repository root, e.g. `packages/api`. */
+  packagePath: string;
+  /** The repository's CODEOWNERS file, when it has one. */
+  codeowners?: { file: string; text: string };
 };
 
 /** Bounds on what discovery reads, so a hostile or huge folder yields a clear error, not a stalled request. */
@@ -29,7 +49,21 @@ export const DISCOVERY_LIMITS = {
   maxDirs: 5_000,
   /** Entries looked at per directory. */
   maxEntriesPerDir: 10_000,
+  /** How deep below a repository root to look for its packages (`packages/group/api` is 3). */
+  maxPackageDepth: 3,
+  /** Packages per repository; more are left out and the result is marked truncated. */
+  maxPackagesPerRepo: 200,
 } as const;
+
+/** Manifests that make a sub-folder of a repository a package of its own (a Dockerfile alone does not). */
+export const PACKAGE_MANIFESTS = [
+  'package.json', 'go.mod', 'pyproject.toml', 'pom.xml', 'build.gradle', 'build.gradle.kts', 'Cargo.toml',
+] as const;
+
+/** Folders whose nested manifests are test data or samples, not packages, unless a workspace names them. */
+export const NON_PACKAGE_DIRS: ReadonlySet<string> = new Set([
+  'test', 'tests', '__tests__', 'fixtures', '__fixtures__', 'testdata', 'e2e', 'examples', 'example', 'samples',
+]);
 
 /** Files whose presence makes a directory a repository (with `.git`). */
 export const MANIFEST_FILES = [
@@ -40,7 +74,7 @@ export const MANIFEST_FILES = [
 /** Files the analysis reads, relative to a repository root (besides the catalog file itself). */
 export const DISCOVERY_FILES = [
   ...MANIFEST_FILES,
-  'tsconfig.json', 'manage.py', 'main.go', 'mkdocs.yml', 'mkdocs.yaml',
+  'tsconfig.json', 'manage.py', 'main.go', 'mkdocs.yml', 'mkdocs.yaml', 'pnpm-workspace.yaml',
   '.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS',
   'README.md', 'README', 'README.rst', 'README.txt', 'readme.md',
 ] as const;

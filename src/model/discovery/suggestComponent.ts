@@ -1,7 +1,7 @@
 // The suggested Component for one repository, in the shape of Backstage's analyze-location response:
 // a partial entity plus one field record per inferred value, saying whether it was found, found empty,
 // or needs the user — and why, so the UI and CLI can show their reasoning.
-import { CODEOWNERS_PATHS, rootOwner } from './codeowners';
+import { CODEOWNERS_PATHS, folderOwner, rootOwner } from './codeowners';
 import { detectStack, type ComponentType } from './detect';
 import { parseRemote, readmeFirstParagraph, toDescription, toEntityName, toTag } from './names';
 import type { RepoView } from './repoView';
@@ -70,16 +70,19 @@ function inferDescription(view: RepoView, manifests: ReturnType<typeof detectSta
 }
 
 function inferOwner(view: RepoView, opts: AnalyzeOptions): AnalysisField {
-  const path = CODEOWNERS_PATHS.find((p) => typeof view.files.get(p) === 'string');
   const fallback = (why: string): AnalysisField => (opts.fallbackOwner
     ? suggested('spec.owner', opts.fallbackOwner.ref, `${why} Using ${opts.fallbackOwner.source}.`)
     : needsInput('spec.owner', null, `${why} Choose the owning group or user.`));
+  // A package is owned by the repository's CODEOWNERS rules for its folder (GitHub reads no other file).
+  const pkg = view.partOf;
+  const path = pkg ? pkg.codeowners?.file : CODEOWNERS_PATHS.find((p) => typeof view.files.get(p) === 'string');
   if (!path) return fallback('No CODEOWNERS file was found.');
-  const owner = rootOwner(view.files.get(path) ?? '');
-  if (!owner.raw) return fallback(`${path} has no rule with an owner for the whole repository (e.g. "* @org/team").`);
+  const owner = pkg ? folderOwner(pkg.codeowners?.text ?? '', pkg.packagePath) : rootOwner(view.files.get(path) ?? '');
+  const what = pkg ? pkg.packagePath : 'the repository';
+  if (!owner.raw) return fallback(pkg ? `${path} has no rule with an owner covering ${what}.` : `${path} has no rule with an owner for the whole repository (e.g. "* @org/team").`);
   if (!owner.ref) return fallback(`${path}:${owner.line} names "${owner.raw}", which is not a @user, @org/team or e-mail owner.`);
   const more = owner.others.length ? ` Also listed there: ${owner.others.join(', ')}.` : '';
-  return suggested('spec.owner', owner.ref, `${path}:${owner.line} assigns the repository to ${owner.raw}.${more}`);
+  return suggested('spec.owner', owner.ref, `${path}:${owner.line} assigns ${what} to ${owner.raw}.${more}`);
 }
 
 function inferAnnotations(view: RepoView): AnalysisField[] {
@@ -88,7 +91,7 @@ function inferAnnotations(view: RepoView): AnalysisField[] {
   const slugKey = remote ? SLUG_HOSTS[remote.host] : undefined;
   if (remote && slugKey) fields.push(suggested(`metadata.annotations["${slugKey}"]`, remote.slug, `From the git remote ${remote.host}/${remote.slug}.`));
   const mkdocs = ['mkdocs.yml', 'mkdocs.yaml'].find((p) => view.files.has(p));
-  if (mkdocs) fields.push(suggested('metadata.annotations["backstage.io/techdocs-ref"]', 'dir:.', `${mkdocs} is at the repository root, so TechDocs can build from it.`));
+  if (mkdocs) fields.push(suggested('metadata.annotations["backstage.io/techdocs-ref"]', 'dir:.', `${mkdocs} is next to the suggested descriptor, so TechDocs can build from it.`));
   return fields;
 }
 

@@ -1,14 +1,14 @@
 import { stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { AnalyzeLocationBody, AnalyzeLocationResponse } from '../../../../contracts/discovery';
-import { DEFAULT_CATALOG_FILENAME, analyzeRepository, findRepositories, type RepoView } from '../../../../model/discovery';
+import { DEFAULT_CATALOG_FILENAME, findRepositories, suggestEntity, type RepoView } from '../../../../model/discovery';
+import { createFsTree } from '../../../../node/fsTree';
 import { InputError } from '../../../platform/errors';
 import type { CatalogService } from '../catalog.service';
 import type { SourceReader } from '../ingest/sourceTypes';
 import { assertUnderFileRoots } from '../ingest/fileRoots';
 import { existingEntities } from './existingFiles';
-import { createFsTree } from './fsTree';
-import { readGitRepo } from './gitView';
+import { readGitLocation } from './gitView';
 
 /** What discovery needs: the catalog's git reader, and a lookup to tell which found entities are registered. */
 export interface DiscoveryDeps {
@@ -17,8 +17,8 @@ export interface DiscoveryDeps {
   fileRoots: readonly string[];
 }
 
-/** A repository found, and where its catalog file is (or would be). */
-type FoundRepo = { view: RepoView; catalogLocation?: { type: string; target: string } };
+/** A repository or package found, and where its catalog file is (or would be). */
+type FoundRepo = { view: RepoView; catalogLocation: { type: string; target: string } };
 
 async function findLocalRepos(target: string, catalogFilename: string): Promise<{ repos: FoundRepo[]; truncated: boolean }> {
   const abs = resolve(target);
@@ -31,7 +31,7 @@ async function findLocalRepos(target: string, catalogFilename: string): Promise<
   return { repos, truncated: found.truncated };
 }
 
-/** `POST /analyze-location`: existing descriptors and suggested Components for a folder or a repository. */
+/** `POST /analyze-location`: existing descriptors and suggested entities for a folder, a repository and its monorepo packages. */
 export function createDiscovery(deps: DiscoveryDeps) {
   const isRegistered = async (ref: string) => (await deps.catalog.byRef(ref)) !== undefined;
 
@@ -41,8 +41,8 @@ export function createDiscovery(deps: DiscoveryDeps) {
       await assertUnderFileRoots(target, deps.fileRoots);
       return findLocalRepos(target, catalogFilename);
     }
-    // A `url` target is a repository URL, as Backstage's import page sends it; both are read as git.
-    if (type === 'git' || type === 'url') return { repos: [await readGitRepo(deps.git, target, catalogFilename)], truncated: false };
+    // A `url` target is a repository (or /tree/ folder) URL, as Backstage's import page sends it; both are read as git.
+    if (type === 'git' || type === 'url') return readGitLocation(deps.git, target, catalogFilename);
     throw new InputError(`Cannot analyze a location of type "${type}"; expected file, git or url`);
   }
 
@@ -53,16 +53,17 @@ export function createDiscovery(deps: DiscoveryDeps) {
       const response: AnalyzeLocationResponse = { existingEntityFiles: [], generateEntities: [] };
       for (const { view, catalogLocation } of repos) {
         const descriptor = view.files.get(catalogFilename);
-        if (typeof descriptor === 'string' && catalogLocation) {
+        if (typeof descriptor === 'string') {
           response.existingEntityFiles.push(...(await existingEntities(descriptor, catalogLocation, isRegistered)));
           continue;
         }
         if (descriptor === null) continue; // present but too large to read: it is not ours to replace
-        const analysis = analyzeRepository(view);
+        const analysis = suggestEntity(view, { catalogFilename });
         response.generateEntities.push({
           entity: analysis.entity,
           fields: analysis.fields,
           repository: { path: analysis.path, language: analysis.language ?? null, frameworks: analysis.frameworks },
+          location: catalogLocation,
         });
       }
       if (truncated) response.truncated = true;

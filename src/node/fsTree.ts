@@ -1,12 +1,14 @@
+// The local disk as a discovery TreeReader, shared by the server (`file` targets of analyze-location)
+// and the CLI (`paved discover`), which may not import each other.
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { TreeEntry, TreeReader } from '../../../../model/discovery';
+import type { TreeEntry, TreeReader } from '../model/discovery';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
- * The local disk below `root` as a discovery TreeReader. Symbolic links are reported as `other` and
- * never read, so a walk cannot leave the folder or loop.
+ * The folder `root` as a TreeReader. Symbolic links are reported as `other` and never read, so a walk
+ * cannot leave the folder or loop.
  */
 export function createFsTree(root: string): TreeReader {
   return {
