@@ -7,6 +7,7 @@ import { createAuthenticator, ensureAdminToken } from './platform/authn';
 import { loadConfig, type Config } from './platform/config';
 import { openDatabase } from './platform/db/database';
 import { createJobQueue } from './platform/jobs';
+import { createSecretBox, loadSecretKey } from './platform/secrets';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -19,15 +20,24 @@ export interface RunningServer {
  * and configured locations, starts the job runner and the scheduler, then listens.
  */
 export async function startServer(config: Config): Promise<RunningServer> {
-  const handle = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  const secretKey = loadSecretKey({ secretKey: config.secretKey, dataDir: config.dataDir });
+  const secrets = createSecretBox(secretKey.key);
+  const handle = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, secrets });
   const { db, dialect } = handle;
   let ready = false;
   const logger = { info: (msg: string, extra?: object) => app?.log.info(extra ?? {}, msg), warn: (msg: string, extra?: object) => app?.log.warn(extra ?? {}, msg) };
   const jobs = createJobQueue(db, dialect, logger.info, logger.warn);
-  const catalog = createCatalog({ db, jobs, dataDir: config.dataDir, fileRoots: config.fileRoots, log: logger.info });
+  const catalog = createCatalog({ db, jobs, secrets, dataDir: config.dataDir, fileRoots: config.fileRoots, log: logger.info });
   const authn = createAuthenticator(db, { guestAccess: config.guestAccess });
   const app: FastifyInstance = await buildApp({ db, authn, catalog, logLevel: config.logLevel, webDir: resolve(new URL('../../dist/web', import.meta.url).pathname), isReady: () => ready });
   app.log.info(`database: ${handle.description}`);
+  // The key id is a fingerprint, safe to log; the key itself never is.
+  app.log.info(`secrets: sealed with key ${secrets.keyId} from ${secretKey.source === 'env' ? 'PAVED_SECRET_KEY' : `${secretKey.file}${secretKey.created ? ' (generated now)' : ''}`}`);
+  for (const warning of secretKey.warnings) app.log.warn(warning);
+  if (dialect === 'postgres' && secretKey.source === 'file') {
+    app.log.warn(`PAVED_SECRET_KEY is not set, so secrets are sealed with the key in ${secretKey.file}: every instance sharing this PostgreSQL database `
+      + 'must use the same key, or it cannot open what the others sealed. Set PAVED_SECRET_KEY (for example to this file\'s content) on every instance.');
+  }
 
   const bootstrapToken = await ensureAdminToken(db, config.adminToken);
   if (bootstrapToken) {
@@ -68,10 +78,10 @@ async function registerStartupLocations(config: Config, catalog: ReturnType<type
   if (config.demo && !demoDone) wanted.push({ type: 'file', target: join(config.examplesDir, 'catalog-info.yaml'), origin: 'demo' });
   for (const l of wanted) {
     const target = l.type === 'file' ? resolve(l.target) : l.target;
-    const exists = await db.selectFrom('locations').select('id').where('type', '=', l.type).where('target', '=', target).executeTakeFirst();
     // The small demo organisation is ingested before the server answers; configured locations may be
-    // large, so they are ingested in the background.
-    if (!exists) await catalog.service.addLocation(SYSTEM, { type: l.type, target }, { origin: l.origin, background: l.origin !== 'demo' });
+    // large, so they are ingested in the background. One registered before is kept, but takes the
+    // configured credentials if they changed.
+    await catalog.service.addLocation(SYSTEM, { type: l.type, target }, { origin: l.origin, background: l.origin !== 'demo', onConflict: 'keep' });
   }
   if (config.demo && !demoDone) await db.insertInto('meta').values({ key: 'demo_loaded', value: new Date().toISOString() }).execute();
 }

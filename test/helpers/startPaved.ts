@@ -19,8 +19,8 @@ export interface PavedProcess {
   stop(): Promise<void>;
   /** SIGKILLs the server, keeping its data, for crash tests. */
   kill(): Promise<void>;
-  /** Starts a new server process on the same data. */
-  restart(): Promise<PavedProcess>;
+  /** Starts a new server process on the same data, optionally with some environment variables changed. */
+  restart(env?: Record<string, string>): Promise<PavedProcess>;
   api<T = unknown>(method: string, path: string, body?: unknown, opts?: { token?: string | null }): Promise<{ status: number; body: T; headers: Headers }>;
 }
 
@@ -64,7 +64,7 @@ async function spawnServer(dataDir: string, env: Record<string, string>, cleanup
       child.kill('SIGKILL');
       await exited;
     },
-    restart: () => spawnServer(dataDir, env, cleanup),
+    restart: (changed = {}) => spawnServer(dataDir, { ...env, ...changed }, cleanup),
     async api<T>(method: string, path: string, body?: unknown, o: { token?: string | null } = {}) {
       const token = o.token === undefined ? TEST_ADMIN_TOKEN : o.token;
       const headers: Record<string, string> = {};

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { parseSecretKey } from './secrets';
 
 /** Server configuration, read once at start from the environment and CLI flags; validated so a typo fails loudly. */
 export const ConfigSchema = z.object({
@@ -10,6 +11,18 @@ export const ConfigSchema = z.object({
   demo: z.boolean().default(true),
   guestAccess: z.boolean().default(true),
   adminToken: z.string().min(16).max(512).optional(),
+  /**
+   * Key-encryption key for secrets at rest (PAVED_SECRET_KEY: 32 bytes, hex or base64). Unset: a key file
+   * generated in `dataDir`. Checked here so a malformed key stops the start with a message that names it.
+   */
+  secretKey: z.string().max(256).optional().superRefine((v, ctx) => {
+    if (v === undefined) return;
+    try {
+      parseSecretKey(v);
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', message: (err as Error).message });
+    }
+  }),
   refreshIntervalSeconds: z.coerce.number().int().min(1).max(86_400).default(120),
   orphanGraceSeconds: z.coerce.number().int().min(0).max(31_536_000).default(3600),
   fileRoots: z.array(z.string().max(4096)).min(1).max(100),
@@ -44,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Partial<Config> = 
     demo: flag(env.PAVED_DEMO, true),
     guestAccess: flag(env.PAVED_GUEST_ACCESS, true),
     adminToken: env.PAVED_ADMIN_TOKEN || undefined,
+    secretKey: env.PAVED_SECRET_KEY || undefined,
     refreshIntervalSeconds: env.PAVED_REFRESH_INTERVAL_SECONDS,
     orphanGraceSeconds: env.PAVED_ORPHAN_GRACE_SECONDS,
     locations,

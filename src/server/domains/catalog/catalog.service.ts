@@ -7,8 +7,9 @@ import { recordAudit } from '../../platform/audit';
 import type { Database } from '../../platform/db/schema';
 import { ConflictError, InputError, NotFoundError } from '../../platform/errors';
 import type { JobQueue } from '../../platform/jobs';
+import { SecretError, type SecretBox } from '../../platform/secrets';
 import { deleteEntities } from './catalog.writeRepo';
-import { generatedLocationEntity, type Ingestion, type LocationRow } from './catalog.ingestion';
+import { generatedLocationEntity, type Ingestion } from './catalog.ingestion';
 import { createCatalogQueries } from './catalog.queries';
 import { loadEntities } from './catalog.readRepo';
 import { matchesRecord, parsePredicate } from './catalog.predicates';
@@ -25,6 +26,35 @@ export interface CatalogServiceDeps {
   jobs: Pick<JobQueue, 'enqueue' | 'waitFor'>;
   /** Where API-registered `file` locations may point (config and the demo are trusted). */
   fileRoots: readonly string[];
+  /** Seals targets that carry credentials before they are stored (ADR 0011). */
+  secrets: Pick<SecretBox, 'seal' | 'open'>;
+}
+
+/** A `locations` row as far as reading it goes: `target` is redacted, `encrypted_target` seals the full one. */
+export interface StoredLocation {
+  id: string;
+  type: string;
+  target: string;
+  encrypted_target: string | null;
+}
+
+const sealContext = (id: string) => `locations.encrypted_target:${id}`;
+
+/**
+ * What a location stores for `target`: the redacted form in clear (shown, and what makes a location
+ * unique) and, only when that differs, the full target sealed — so credentials never reach the database in clear.
+ */
+export function sealTarget(secrets: Pick<SecretBox, 'seal'>, id: string, target: string): Pick<StoredLocation, 'target' | 'encrypted_target'> {
+  const redacted = redactCredentials(target);
+  return { target: redacted, encrypted_target: redacted === target ? null : secrets.seal(target, sealContext(id)) };
+}
+
+/**
+ * The full target of a stored location, credentials included — for readers only, never for a response.
+ * Throws SecretError (naming keys by id, never the secret) when it cannot be opened with the configured key.
+ */
+export function openTarget(secrets: Pick<SecretBox, 'open'>, loc: StoredLocation): string {
+  return loc.encrypted_target === null ? loc.target : secrets.open(loc.encrypted_target, sealContext(loc.id));
 }
 
 function normaliseTarget(type: string, target: string): string {
@@ -41,13 +71,23 @@ function normaliseTarget(type: string, target: string): string {
   return target;
 }
 
-/** Presenter for a location: its target may hold credentials (`https://user:token@…`), which never leave the server. */
-const shown = <T extends { target: string }>(loc: T): T => ({ ...loc, target: redactCredentials(loc.target) });
+/** Presenter for a location: only these fields leave the server, and never credentials (`https://user:token@…`). */
+const shown = (loc: { id: string; type: string; target: string }) => ({ id: loc.id, type: loc.type, target: redactCredentials(loc.target) });
 
 /** The catalog: locations, ingestion triggers and queries. Routes authorize before calling in. */
 export function createCatalogService(deps: CatalogServiceDeps) {
-  const { db, ingestion, jobs } = deps;
+  const { db, ingestion, jobs, secrets } = deps;
   const queries = createCatalogQueries(db);
+
+  /** Whether a stored location already has exactly this target; one that cannot be opened (a lost key) does not. */
+  function sameTarget(loc: StoredLocation, target: string): boolean {
+    try {
+      return openTarget(secrets, loc) === target;
+    } catch (err) {
+      if (err instanceof SecretError) return false;
+      throw err;
+    }
+  }
 
   async function runRefresh(locationId: string, force: boolean): Promise<void> {
     const id = await jobs.enqueue(REFRESH_JOB, { locationId, force }, { dedupeKey: `${REFRESH_JOB}:${locationId}:${force}` });
@@ -62,27 +102,45 @@ export function createCatalogService(deps: CatalogServiceDeps) {
   return {
     ...queries,
 
-    async addLocation(actor: Actor, input: { type: string; target: string }, opts: { dryRun?: boolean; origin?: string; background?: boolean; onConflict?: 'reject' | 'refresh' } = {}) {
+    /**
+     * Registers a location. Its identity is the redacted target: registering one that exists with other
+     * credentials replaces the stored credentials (audited) and refreshes it; with the same credentials,
+     * `onConflict` decides (`reject`: 409, `refresh`, `keep`: nothing to do, for locations from config).
+     */
+    async addLocation(actor: Actor, input: { type: string; target: string }, opts: { dryRun?: boolean; origin?: string; background?: boolean; onConflict?: 'reject' | 'refresh' | 'keep' } = {}) {
       const type = input.type;
       const target = normaliseTarget(type, input.target);
       if (type === 'file' && (opts.origin ?? 'api') === 'api') await assertUnderFileRoots(target, deps.fileRoots);
-      const existing = await db.selectFrom('locations').select(['id', 'type', 'target']).where('type', '=', type).where('target', '=', target).executeTakeFirst();
+      const existing = await db.selectFrom('locations').select(['id', 'type', 'target', 'encrypted_target'])
+        .where('type', '=', type).where('target', '=', redactCredentials(target)).executeTakeFirst();
       if (opts.dryRun) {
         const outcome = await ingestion.preview({ type, target });
         if (outcome.errors.length > 0 && outcome.entities.length === 0) throw new InputError(outcome.errors.map((e) => `${e.locationKey}${e.line ? `:${e.line}` : ''}: ${e.path ? `${e.path}: ` : ''}${e.message}`).join('\n'));
         const generated = generatedLocationEntity({ type, target });
         return { location: shown(existing ?? { id: `dry-run:${randomUUID()}`, type, target }), entities: [generated as Entity, ...outcome.entities.map((e) => e.entity)], exists: Boolean(existing) };
       }
+      if (existing && !sameTarget(existing, target)) {
+        let jobId = '';
+        await db.transaction().execute(async (trx) => {
+          await trx.updateTable('locations').set(sealTarget(secrets, existing.id, target)).where('id', '=', existing.id).execute();
+          await recordAudit(trx, actor, { action: 'catalog.location.credentials.update', target: `location:${existing.id}`, outcome: 'success', payload: { type, target: redactCredentials(target) } });
+          jobId = await jobs.enqueue(REFRESH_JOB, { locationId: existing.id, force: true }, { trx, dedupeKey: `${REFRESH_JOB}:${existing.id}:true` });
+        });
+        if (opts.background) return { location: shown(existing), entities: [], exists: true };
+        await jobs.waitFor(jobId);
+        return { location: shown(existing), entities: await entitiesOfLocation(existing.id), exists: true };
+      }
+      if (existing && opts.onConflict === 'keep') return { location: shown(existing), entities: [], exists: true };
       if (existing && opts.onConflict === 'refresh') {
         await db.transaction().execute((trx) => recordAudit(trx, actor, { action: 'catalog.location.refresh', target: `location:${existing.id}`, outcome: 'success', payload: { type, target: redactCredentials(target) } }));
         await runRefresh(existing.id, true);
         return { location: shown(existing), entities: await entitiesOfLocation(existing.id), exists: true };
       }
       if (existing) throw new ConflictError(`Location ${type}:${redactCredentials(target)} already exists`);
-      const location: LocationRow = { id: randomUUID(), type, target };
+      const location = { id: randomUUID(), type, target };
       let jobId = '';
       await db.transaction().execute(async (trx) => {
-        await trx.insertInto('locations').values({ ...location, origin: opts.origin ?? 'api', created_at: new Date().toISOString(), created_by: actor.ref }).execute();
+        await trx.insertInto('locations').values({ id: location.id, type, ...sealTarget(secrets, location.id, target), origin: opts.origin ?? 'api', created_at: new Date().toISOString(), created_by: actor.ref }).execute();
         await recordAudit(trx, actor, { action: 'catalog.location.create', target: `location:${location.id}`, outcome: 'success', payload: { type, target: redactCredentials(target) } });
         jobId = await jobs.enqueue(REFRESH_JOB, { locationId: location.id, force: true }, { trx, dedupeKey: `${REFRESH_JOB}:${location.id}:true` });
       });

@@ -6,7 +6,7 @@ import pg from 'pg';
 import { createPostgresBulkWriter, createSqliteBulkWriter } from './bulk';
 import type { Dialect } from './dialect';
 import { registerEngine } from './engine';
-import { migrate } from './migrate';
+import { migrate, type MigrationContext } from './migrate';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -20,10 +20,10 @@ export interface DatabaseHandle {
 }
 
 /** Opens the embedded SQLite database in `dataDir`, or PostgreSQL when `databaseUrl` is set, and migrates it. */
-export async function openDatabase(opts: { dataDir: string; databaseUrl?: string }): Promise<DatabaseHandle> {
+export async function openDatabase(opts: { dataDir: string; databaseUrl?: string; secrets: MigrationContext['secrets'] }): Promise<DatabaseHandle> {
   const handle = opts.databaseUrl ? openPostgres(opts.databaseUrl) : openSqlite(opts.dataDir);
   try {
-    await migrate(handle.db as unknown as Kysely<unknown>, handle.dialect);
+    await migrate(handle.db as unknown as Kysely<unknown>, handle.dialect, { secrets: opts.secrets });
   } catch (err) {
     await handle.close();
     throw err;

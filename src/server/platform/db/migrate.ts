@@ -1,21 +1,31 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { Dialect } from './dialect';
+import type { SecretBox } from '../secrets';
 import * as m0001 from './migrations/0001_initial';
+import * as m0002 from './migrations/0002_location_secrets';
+
+/** What a migration may need beyond the database: the key management module, to seal data stored in clear before. */
+export interface MigrationContext {
+  secrets: Pick<SecretBox, 'seal'>;
+}
 
 interface Migration {
   id: string;
-  up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
+  up(db: Kysely<unknown>, dialect: Dialect, ctx: MigrationContext): Promise<void>;
 }
 
 /** Numbered, forward-only migrations. Never edit one after it has been merged: add a new one. */
-const MIGRATIONS: Migration[] = [{ id: '0001_initial', up: m0001.up }];
+const MIGRATIONS: Migration[] = [
+  { id: '0001_initial', up: m0001.up },
+  { id: '0002_location_secrets', up: m0002.up },
+];
 
 /**
  * Applies pending migrations, each in its own transaction, recording them in `paved_migrations`.
  * Several instances starting together on PostgreSQL serialise on an advisory lock.
  */
-export async function migrate(db: Kysely<unknown>, dialect: Dialect): Promise<string[]> {
+export async function migrate(db: Kysely<unknown>, dialect: Dialect, ctx: MigrationContext): Promise<string[]> {
   await sql`CREATE TABLE IF NOT EXISTS paved_migrations (id text PRIMARY KEY, applied_at text NOT NULL)`.execute(db);
   const applied: string[] = [];
   await db.connection().execute(async (conn) => {
@@ -27,7 +37,7 @@ export async function migrate(db: Kysely<unknown>, dialect: Dialect): Promise<st
       for (const m of MIGRATIONS) {
         if (done.has(m.id)) continue;
         await conn.transaction().execute(async (trx) => {
-          await m.up(trx, dialect);
+          await m.up(trx, dialect, ctx);
           await sql`INSERT INTO paved_migrations (id, applied_at) VALUES (${m.id}, ${new Date().toISOString()})`.execute(trx);
         });
         applied.push(m.id);

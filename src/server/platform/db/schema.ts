@@ -3,7 +3,17 @@ import type { Generated } from 'kysely';
 /** Kysely table types; the migrations in ./migrations are the source of truth for the DDL. */
 export interface Database {
   meta: { key: string; value: string };
-  locations: { id: string; type: string; target: string; origin: string; created_at: string; created_by: string };
+  locations: {
+    id: string;
+    type: string;
+    /** Credentials redacted (`https://***@host/…`): what is shown, and what makes a location unique. */
+    target: string;
+    /** The full target sealed by platform/secrets when it holds credentials (ADR 0011), else null. */
+    encrypted_target: string | null;
+    origin: string;
+    created_at: string;
+    created_by: string;
+  };
   sources: {
     key: string;
     location_id: string;
