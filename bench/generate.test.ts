@@ -17,6 +17,7 @@ import type { Entity, KindValidator } from '@backstage/catalog-model';
 import { parseAllDocuments } from 'yaml';
 import { ROOT_FILE, generateOrganisation } from './generate';
 import type { GeneratedOrganisation } from './generate';
+import { collectSamples, fillingFilters } from './queries';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const MIX: Record<string, number> = { Group: 0.05, User: 0.1, System: 0.1, API: 0.15, Component: 0.6 };
@@ -127,6 +128,20 @@ describe('generateOrganisation', () => {
     assert.ok(has('User', sample.user));
     assert.ok(has('API', sample.api));
     assert.ok(smallEntities.some((e) => e.metadata.description?.includes(sample.term)));
+  });
+
+  it('counts kinds and Component lifecycles for the benchmark queries, which pick filters that fill a page', () => {
+    const samples = collectSamples(small.files, small.manifest.sample.term);
+    for (const [kind, n] of Object.entries(small.manifest.counts)) {
+      if (kind !== 'Location') assert.equal(samples.kinds[kind.toLowerCase()], n, kind);
+    }
+    const components = smallEntities.filter((e) => e.kind === 'Component');
+    for (const [lifecycle, n] of Object.entries(samples.lifecycles)) assert.equal(components.filter((e) => e.spec?.lifecycle === lifecycle).length, n, lifecycle);
+    // At 1,000 entities there are exactly 50 Groups: a page of 50 would have no next cursor.
+    const tiny = collectSamples(generateOrganisation({ n: 1000 }).files, '');
+    assert.equal(tiny.kinds.group, 50);
+    assert.deepEqual(fillingFilters(tiny.kinds, ['component', 'api', 'group'], 50), ['component', 'api']);
+    assert.deepEqual(fillingFilters({ group: 3 }, ['component', 'group'], 50), ['group']);
   });
 
   it('emits entities that pass Backstage catalog-model validation', async () => {

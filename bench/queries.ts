@@ -6,6 +6,9 @@ export interface Samples {
   names: Array<{ kind: string; name: string }>;
   /** Full-text terms that match some entities. */
   terms: string[];
+  /** Entities per lowercase kind, and Components per `spec.lifecycle`: the queries pick filters that fill their pages. */
+  kinds: Record<string, number>;
+  lifecycles: Record<string, number>;
 }
 
 export interface Latency {
@@ -20,10 +23,19 @@ export const QUERY_NAMES: readonly QueryName[] = ['list100', 'byQuery50', 'byQue
 /** Names and terms drawn from the generated files, so lookups hit real entities of every kind. */
 export function collectSamples(files: readonly GeneratedFile[], term: string): Samples {
   const names: Samples['names'] = [];
+  const lifecycles: Record<string, number> = {};
   const re = /^kind: (\w+)\nmetadata:\n {2}name: (\S+)$/gm;
   for (const f of files) for (const m of f.text.matchAll(re)) if (m[1] !== 'Location' && m[2]) names.push({ kind: m[1] ?? '', name: m[2] });
+  for (const f of files) {
+    for (const doc of f.text.split(/^---$/m)) {
+      const lifecycle = /^kind: Component$[\s\S]*^ {2}lifecycle: (\S+)$/m.exec(doc)?.[1];
+      if (lifecycle) lifecycles[lifecycle] = (lifecycles[lifecycle] ?? 0) + 1;
+    }
+  }
+  const kinds: Record<string, number> = {};
+  for (const n of names) kinds[n.kind.toLowerCase()] = (kinds[n.kind.toLowerCase()] ?? 0) + 1;
   const words = new Set(names.filter((n) => n.kind === 'Component').map((n) => n.name.split('-')[0] ?? ''));
-  return { names, terms: [term, ...[...words].filter((w) => w && w !== term).sort()] };
+  return { names, terms: [term, ...[...words].filter((w) => w && w !== term).sort()], kinds, lifecycles };
 }
 
 export function percentile(sorted: readonly number[], p: number): number {
@@ -51,22 +63,41 @@ const LIFECYCLES = ['production', 'experimental', 'deprecated'];
 const KINDS = ['component', 'api', 'system', 'user', 'group'];
 const FULL_TEXT_FIELDS = 'metadata.name,metadata.title,metadata.description';
 
+/**
+ * The filters a paged query uses: those matching more than a page, so every first page is full and has a
+ * next cursor. A small organisation may have none (a few dozen entities), then every non-empty one serves.
+ */
+export function fillingFilters(counts: Record<string, number>, candidates: readonly string[], page: number): string[] {
+  const filling = candidates.filter((c) => (counts[c] ?? 0) > page);
+  return filling.length > 0 ? filling : candidates.filter((c) => (counts[c] ?? 0) > 0);
+}
+
 /** One request per call, varied by the iteration number; throws when an answer looks wrong. */
 export function createQueries(get: Get, samples: Samples): Record<QueryName, (i: number) => Promise<void>> {
   const cursors = new Map<number, string>();
-  const firstPage = (i: number) => `/api/catalog/entities/by-query?filter=kind=${KINDS[i % KINDS.length]}&orderField=metadata.name,asc&limit=50`;
+  const kinds = fillingFilters(samples.kinds, KINDS, 50);
+  const lifecycles = fillingFilters(samples.lifecycles, LIFECYCLES, 100);
+  if (kinds.length === 0 || lifecycles.length === 0) throw new Error('the organisation has no Components or no entities of the queried kinds');
+  const kindAt = (i: number) => kinds[i % kinds.length] ?? '';
+  const firstPage = (i: number) => `/api/catalog/entities/by-query?filter=kind=${kindAt(i)}&orderField=metadata.name,asc&limit=50`;
   return {
     async list100(i) {
-      const items = await get<unknown[]>(`/api/catalog/entities?filter=kind=component,spec.lifecycle=${LIFECYCLES[i % LIFECYCLES.length]}&limit=100`);
-      if (items.length !== 100) throw new Error(`list100: expected 100 items, got ${items.length}`);
+      const lifecycle = lifecycles[i % lifecycles.length] ?? '';
+      const expected = Math.min(100, samples.lifecycles[lifecycle] ?? 0);
+      const items = await get<unknown[]>(`/api/catalog/entities?filter=kind=component,spec.lifecycle=${lifecycle}&limit=100`);
+      if (items.length !== expected) throw new Error(`list100: expected ${expected} items, got ${items.length}`);
     },
     async byQuery50(i) {
+      const total = samples.kinds[kindAt(i)] ?? 0;
       const page = await get<Page>(firstPage(i));
-      if (page.items.length !== 50 || !page.pageInfo.nextCursor) throw new Error(`byQuery50: expected 50 items and a next cursor`);
+      if (page.items.length !== Math.min(50, total) || Boolean(page.pageInfo.nextCursor) !== total > 50 || page.totalItems !== total) {
+        throw new Error(`byQuery50 ${kindAt(i)}: expected ${Math.min(50, total)} of ${total} items${total > 50 ? ' and a next cursor' : ''}, got ${page.items.length} of ${page.totalItems}`);
+      }
     },
     async byQueryNext(i) {
       // Walks forward through each kind's pages; a chain restarts at its first page when it runs out.
-      const chain = i % KINDS.length;
+      const chain = i % kinds.length;
+      if ((samples.kinds[kindAt(chain)] ?? 0) <= 50) throw new Error(`byQueryNext: no kind has more than one page at this size`);
       let cursor = cursors.get(chain);
       if (!cursor) cursor = (await get<Page>(firstPage(chain))).pageInfo.nextCursor;
       if (!cursor) throw new Error('byQueryNext: first page has no next cursor');
