@@ -1,6 +1,6 @@
 import { ANNOTATION_LOCATION, ANNOTATION_ORPHAN } from '../../../model';
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { BulkColumns, BulkValue, BulkWriter } from '../../platform/db/bulk';
 import type { Database } from '../../platform/db/schema';
 import type { ProcessedEntity, ProcessingError, SourceOutcome } from './ingest/processSource';
@@ -70,8 +70,14 @@ export async function applySource(trx: Trx, input: ApplySourceInput): Promise<Ap
     else if (prior.hash === e.hash && prior.source_key === sourceKey && !prior.orphaned_at) result.unchanged++;
     else updates.push({ id: prior.id, e });
   }
-  await insertEntities(trx, inserts, input);
-  await updateEntities(trx, updates, input);
+  // Refs whose `relations` change because an entity written here now emits, or no longer emits, a relation
+  // to them: their etag changes too (ADR 0014). The entities written here get a fresh etag anyway.
+  const receivers = new Set<string>();
+  await insertEntities(trx, inserts, input, receivers);
+  await updateEntities(trx, updates, input, receivers);
+  for (const e of inserts) receivers.delete(e.ref);
+  for (const { e } of updates) receivers.delete(e.ref);
+  await bumpEtags(trx, [...receivers]);
   result.inserted = inserts.length;
   result.updated = updates.length;
   const keep = new Set([...seen, ...errors.map((e) => e.entityRef).filter((r): r is string => r !== null)]);
@@ -107,9 +113,25 @@ const RELATION_COLUMNS: BulkColumns = [['origin_id', 'bigint'], ['from_ref', 'te
 const SEARCH_COLUMNS: BulkColumns = [['entity_id', 'bigint'], ['key', 'text'], ['value', 'text'], ['original_value', 'text']];
 
 const newEtag = () => randomUUID().replace(/-/g, '');
+/**
+ * A fresh etag for every row one UPDATE touches: a random prefix per statement plus the row id, so a
+ * batch needs no per-row values and no two rows share one.
+ */
+const freshEtagSql = () => sql<string>`${newEtag().slice(0, 20)} || CAST(id AS TEXT)`;
 
-async function insertEntities(trx: Trx, items: ProcessedEntity[], input: ApplySourceInput): Promise<void> {
+/** Gives the entities with these refs a new etag, one UPDATE per batch; refs not (yet) stored are no-ops. */
+async function bumpEtags(trx: Trx, refs: string[]): Promise<void> {
+  for (const batch of chunks(refs)) await trx.updateTable('entities').set({ etag: freshEtagSql() }).where('ref', 'in', batch).execute();
+}
+
+/** The other end of each relation an entity emits: relations are stored both ways, so it is the `from_ref` of the inverse rows. */
+function addReceivers(receivers: Set<string>, emitter: string, relations: Iterable<{ source: string }>): void {
+  for (const r of relations) if (r.source !== emitter) receivers.add(r.source);
+}
+
+async function insertEntities(trx: Trx, items: ProcessedEntity[], input: ApplySourceInput, receivers: Set<string>): Promise<void> {
   if (items.length === 0) return;
+  for (const e of items) addReceivers(receivers, e.ref, e.relations);
   const rows = items.map((e): BulkValue[] => {
     // The ref is already `kind:namespace/name` lowercased; kinds and namespaces contain neither ':' nor '/'.
     const colon = e.ref.indexOf(':');
@@ -121,9 +143,10 @@ async function insertEntities(trx: Trx, items: ProcessedEntity[], input: ApplySo
   await insertDerived(trx, input.bulk, items.map((e) => ({ id: ids.get(e.ref) ?? -1, e })));
 }
 
-async function updateEntities(trx: Trx, items: Array<{ id: number; e: ProcessedEntity }>, input: ApplySourceInput): Promise<void> {
+async function updateEntities(trx: Trx, items: Array<{ id: number; e: ProcessedEntity }>, input: ApplySourceInput, receivers: Set<string>): Promise<void> {
   for (const batch of chunks(items)) {
     const ids = batch.map((b) => b.id);
+    await collectChangedReceivers(trx, batch, receivers);
     await trx.deleteFrom('relations').where('origin_id', 'in', ids).execute();
     await trx.deleteFrom('search').where('entity_id', 'in', ids).execute();
     for (const { id, e } of batch) {
@@ -133,6 +156,28 @@ async function updateEntities(trx: Trx, items: Array<{ id: number; e: ProcessedE
       }).where('id', '=', id).execute();
     }
     await insertDerived(trx, input.bulk, batch);
+  }
+}
+
+/**
+ * Adds the receivers of relations that an update adds or removes. Most updates (a description, a tag) keep
+ * the relations, and then no other entity's etag changes.
+ */
+async function collectChangedReceivers(trx: Trx, batch: Array<{ id: number; e: ProcessedEntity }>, receivers: Set<string>): Promise<void> {
+  const key = (r: { source: string; type: string; target: string }) => `${r.source}\0${r.type}\0${r.target}`;
+  const old = new Map<number, Map<string, { source: string; type: string; target: string }>>();
+  const rows = await trx.selectFrom('relations').select(['origin_id', 'from_ref', 'type', 'to_ref']).where('origin_id', 'in', batch.map((b) => b.id)).execute();
+  for (const r of rows) {
+    const triple = { source: r.from_ref, type: r.type, target: r.to_ref };
+    let own = old.get(Number(r.origin_id));
+    if (!own) old.set(Number(r.origin_id), (own = new Map()));
+    own.set(key(triple), triple);
+  }
+  for (const { id, e } of batch) {
+    const before = old.get(id) ?? new Map<string, { source: string }>();
+    const now = new Set(e.relations.map(key));
+    addReceivers(receivers, e.ref, e.relations.filter((r) => !before.has(key(r))));
+    addReceivers(receivers, e.ref, [...before].filter(([k]) => !now.has(k)).map(([, r]) => r));
   }
 }
 
@@ -169,11 +214,15 @@ async function orphanMissing(trx: Trx, sourceKey: string, keep: Set<string>, unr
   return gone.length;
 }
 
-/** Orphaning is visible (annotation `backstage.io/orphan: "true"`) and filterable until the grace period removes it. */
+/**
+ * Orphaning is visible (annotation `backstage.io/orphan: "true"`) and filterable until the grace period
+ * removes it; the annotation changes the served entity, so its etag changes. An orphan keeps its relations
+ * (they are still served), so the entities it points at keep theirs.
+ */
 export async function markOrphans(trx: Trx, ids: number[], now: string): Promise<void> {
   if (ids.length > 0) await bumpGeneration(trx);
   for (const batch of chunks(ids)) {
-    await trx.updateTable('entities').set({ orphaned_at: now }).where('id', 'in', batch).execute();
+    await trx.updateTable('entities').set({ orphaned_at: now, etag: freshEtagSql() }).where('id', 'in', batch).execute();
     await trx.insertInto('search').values(batch.map((id) => ({ entity_id: id, key: ORPHAN_KEY, value: 'true', original_value: null }))).execute();
   }
 }
@@ -186,10 +235,13 @@ async function upsertSource(trx: Trx, input: ApplySourceInput): Promise<void> {
   await trx.insertInto('sources').values({ key: input.sourceKey, ...values }).onConflict((oc) => oc.column('key').doUpdateSet(values)).execute();
 }
 
-/** Deletes entities and everything derived from them. */
+/** Deletes entities and everything derived from them; the entities they had relations with get a new etag. */
 export async function deleteEntities(trx: Trx, ids: number[]): Promise<void> {
   if (ids.length > 0) await bumpGeneration(trx);
   for (const batch of chunks(ids)) {
+    const deleted = new Set((await trx.selectFrom('entities').select('ref').where('id', 'in', batch).execute()).map((r) => r.ref));
+    const rows = await trx.selectFrom('relations').select('from_ref').distinct().where('origin_id', 'in', batch).execute();
+    await bumpEtags(trx, rows.map((r) => r.from_ref).filter((ref) => !deleted.has(ref)));
     await trx.deleteFrom('relations').where('origin_id', 'in', batch).execute();
     await trx.deleteFrom('search').where('entity_id', 'in', batch).execute();
     await trx.deleteFrom('entities').where('id', 'in', batch).execute();

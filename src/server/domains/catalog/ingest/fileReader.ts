@@ -36,15 +36,19 @@ export function createFileReader(): SourceReader {
       }
       return { files: out, errors, hash: hash.digest('hex') };
     },
-    async readPlaceholder(_file, resolved) {
-      const info = await stat(resolved);
-      if (info.size > MAX_FILE_BYTES) throw new Error(`${resolved} is larger than the ${MAX_FILE_BYTES}-byte limit`);
-      return readFile(resolved, 'utf8');
-    },
+    readPlaceholder: (_file, resolved) => readPlaceholderFile(resolved),
+    // The content hash covers the descriptors only, so the files placeholders read are checked again.
+    rereadPlaceholder: readPlaceholderFile,
     resolveChild(file, target) {
       return isAbsolute(target) ? target : resolve(dirname(file.base), target);
     },
   };
+}
+
+async function readPlaceholderFile(resolved: string): Promise<string> {
+  const info = await stat(resolved);
+  if (info.size > MAX_FILE_BYTES) throw new Error(`${resolved} is larger than the ${MAX_FILE_BYTES}-byte limit`);
+  return readFile(resolved, 'utf8');
 }
 
 async function expand(abs: string): Promise<{ files: string[]; root: string }> {

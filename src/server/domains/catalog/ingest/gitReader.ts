@@ -82,6 +82,8 @@ export function createGitReader(cacheDir: string, credentials = new Map<string, 
       const hash = createHash('sha256').update(`${commit}\0${t.path}`).digest('hex');
       return { files, errors, hash };
     },
+    // No `rereadPlaceholder`: placeholders read from the same commit (they cannot leave the repository,
+    // see inRepository), so the commit id in `hash` already covers every file they can read.
     async readPlaceholder(file, resolved) {
       const rev = revisions.get(file.locationKey);
       if (!rev) throw new Error(`${file.locationKey} was not read in this pass`);

@@ -13,7 +13,10 @@ export interface SourceReadResult {
   files: SourceFile[];
   /** Per-file read failures; the source's other files still count. */
   errors: Array<{ locationKey: string; message: string }>;
-  /** Hash of everything read, to skip unchanged sources. */
+  /**
+   * Hash of everything read, to skip unchanged sources. It covers the files placeholders may read only
+   * when the reader has no `rereadPlaceholder` (git: the commit holds them all).
+   */
   hash: string;
 }
 
@@ -22,6 +25,12 @@ export interface SourceReader {
   read(target: string): Promise<SourceReadResult>;
   /** Reads a file that a placeholder names, already resolved and checked against the root. */
   readPlaceholder(file: SourceFile, resolved: string): Promise<string>;
+  /**
+   * Reads a placeholder target again on a later refresh, to tell whether it changed. Readers whose `hash`
+   * does not cover placeholder targets (file, url) have it; walkSources then records the targets read and
+   * checks them before skipping an unchanged source (see sourceFingerprint.ts).
+   */
+  rereadPlaceholder?(resolved: string): Promise<string>;
   /** Turns a Location entity's relative target into an absolute one of the same type. */
   resolveChild(file: SourceFile, target: string): string;
 }

@@ -17,13 +17,17 @@ export function createUrlReader(): SourceReader {
       const root = new URL('./', url).href;
       return { files: [{ locationKey: `url:${url.href}`, base: url.href, root, bytes }], errors: [], hash };
     },
-    async readPlaceholder(_file: SourceFile, resolved: string) {
-      return new TextDecoder('utf-8', { fatal: true }).decode(await fetchBounded(parseHttpUrl(resolved).href));
-    },
+    readPlaceholder: (_file: SourceFile, resolved: string) => readPlaceholderUrl(resolved),
+    // The hash covers the descriptor only, so the URLs placeholders read are fetched again before skipping.
+    rereadPlaceholder: readPlaceholderUrl,
     resolveChild(file, target) {
       return new URL(target, file.base).href;
     },
   };
+}
+
+async function readPlaceholderUrl(resolved: string): Promise<string> {
+  return new TextDecoder('utf-8', { fatal: true }).decode(await fetchBounded(parseHttpUrl(resolved).href));
 }
 
 function parseHttpUrl(target: string): URL {

@@ -1,10 +1,12 @@
 import { processSource, type SourceOutcome } from './processSource';
+import { isUnchanged, recordPlaceholderReads, sourceFingerprint } from './sourceFingerprint';
 import type { SourceReader } from './sourceTypes';
 
 export const MAX_SOURCES_PER_LOCATION = 50_000;
 
-/** What the `sources` table holds for a source key: its last content hash and the children it emitted. */
+/** What the `sources` table holds for a source key: its last fingerprint and the children it emitted. */
 export interface StoredSource {
+  /** See sourceFingerprint.ts: the reader's hash, plus the placeholder targets read where it does not cover them. */
   hash: string;
   children: string[];
 }
@@ -13,6 +15,7 @@ export interface StoredSource {
 export interface WalkedSource {
   key: string;
   parent: string;
+  /** The fingerprint to store (sourceFingerprint.ts). */
   hash: string;
   outcome?: SourceOutcome;
   /** Sources this one points at: from `outcome`, or as stored when it was skipped. */
@@ -65,9 +68,10 @@ async function prepareSource(
     const reader = readers[type];
     if (!reader) throw new Error(`Unknown location type "${type}"; supported: ${Object.keys(readers).join(', ')}`);
     const read = await reader.read(target);
-    if (stored && stored.hash === read.hash && !opts.force) return { key, parent, hash: read.hash, children: stored.children };
-    const outcome = await processSource(read, reader, { type, originLocation: opts.origin });
-    return { key, parent, hash: read.hash, outcome, children: outcome.children };
+    if (stored && !opts.force && (await isUnchanged(stored.hash, read.hash, reader))) return { key, parent, hash: stored.hash, children: stored.children };
+    const recorded = recordPlaceholderReads(reader);
+    const outcome = await processSource(read, recorded.reader, { type, originLocation: opts.origin });
+    return { key, parent, hash: sourceFingerprint(read.hash, recorded.digests), outcome, children: outcome.children };
   } catch (err) {
     const outcome = unreadableSource(key, stored, err instanceof Error ? err.message : String(err));
     return { key, parent, hash: 'error', outcome, children: outcome.children };
