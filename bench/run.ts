@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { generateOrganisation, ROOT_FILE } from './generate';
 import { collectSamples, createApi, createQueries, measure, QUERY_NAMES, type Latency, type QueryName } from './queries';
-import { BENCH_TOKEN, createPgDatabase, readMemory, sampleMemory, startServer } from './server';
+import { BENCH_TOKEN, createPgDatabase, readTreeMemory, sampleMemory, startServer } from './server';
 
 const Options = z.object({
   sizes: z.string().max(200).default('10000,100000').transform((s) => s.split(',').map((n) => z.coerce.number().int().min(20).max(1_000_000).parse(n))),
@@ -72,13 +72,13 @@ export async function runOnce(n: number, opts: Options): Promise<RunResult> {
       memory.stop();
       const jobMs = Number(/refreshed file:\S+ in (\d+) ms/.exec(server.output())?.[1] ?? NaN);
       await sleep(opts.idleWaitMs);
-      const idleAfterIngestMb = readMemory(server.pid).rssMb;
+      const idleAfterIngestMb = readTreeMemory(server.pid);
 
       const queries = createQueries(get, samples);
       const latencies = {} as Record<QueryName, Latency>;
       for (const q of QUERY_NAMES) latencies[q] = await measure(queries[q], opts.iterations, opts.warmup);
       await sleep(opts.idleWaitMs);
-      const idleMb = readMemory(server.pid).rssMb;
+      const idleMb = readTreeMemory(server.pid);
       return { entities: count, ingestS, jobS: jobMs / 1000, entitiesPerS: n / ingestS, peakMb, idleMb, idleAfterIngestMb, queries: latencies };
     } finally {
       memory.stop();

@@ -1,7 +1,7 @@
 // Spawns the real `paved serve` for a benchmark run and watches its memory from /proc.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -26,15 +26,42 @@ export function readMemory(pid: number): { rssMb: number; hwmMb: number } {
   return { rssMb: kb('VmRSS') / 1024, hwmMb: kb('VmHWM') / 1024 };
 }
 
-/** Samples RSS every `everyMs` so a short spike between polls is still seen; VmHWM backs it up. */
+/** The process and all its descendants (the server forks its ingestion process), from /proc/<pid>/task/<tid>/children. */
+function processTree(pid: number): number[] {
+  const out = [pid];
+  for (let i = 0; i < out.length; i++) {
+    try {
+      for (const tid of readdirSync(`/proc/${out[i]}/task`)) {
+        out.push(...readFileSync(`/proc/${out[i]}/task/${tid}/children`, 'utf8').split(' ').filter(Boolean).map(Number));
+      }
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return out;
+}
+
+/** Resident memory of a process and its descendants together, in MB: what the server costs the machine. */
+export function readTreeMemory(pid: number): number {
+  let total = 0;
+  for (const p of processTree(pid)) {
+    try {
+      total += readMemory(p).rssMb;
+    } catch {
+      // exited between listing and reading
+    }
+  }
+  return total;
+}
+
+/**
+ * Samples the resident memory of the server and its child processes every `everyMs`, so a short spike
+ * between polls is still seen; the server's own VmHWM is a floor.
+ */
 export function sampleMemory(pid: number, everyMs = 100): { peakMb(): number; stop(): void } {
   let peak = 0;
   const timer = setInterval(() => {
-    try {
-      peak = Math.max(peak, readMemory(pid).rssMb);
-    } catch {
-      // the process is gone
-    }
+    peak = Math.max(peak, readTreeMemory(pid));
   }, everyMs);
   return { peakMb: () => Math.max(peak, readMemory(pid).hwmMb), stop: () => clearInterval(timer) };
 }

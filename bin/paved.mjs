@@ -1,6 +1,25 @@
 #!/usr/bin/env node
-// Launcher for the `paved` CLI: Paved runs its TypeScript sources through tsx (docs/adr/0002-run-typescript-with-tsx.md).
-import { register } from 'tsx/esm/api';
+// Launcher for the `paved` CLI. It runs the bundle in dist/server (`npm run build:server`) when that is
+// newer than every source file, and otherwise the TypeScript sources through tsx, so an edit is never
+// shadowed by a stale build (ADR 0012; ADR 0002 for tsx).
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
-register();
-await import('../src/cli/main.ts');
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bundle = `${root}dist/server/main.mjs`;
+
+function newestSourceMs() {
+  let newest = statSync(`${root}package.json`).mtimeMs;
+  for (const file of readdirSync(`${root}src`, { recursive: true })) {
+    if (String(file).endsWith('.ts')) newest = Math.max(newest, statSync(`${root}src/${file}`).mtimeMs);
+  }
+  return newest;
+}
+
+if (process.env.PAVED_FROM_SOURCE !== '1' && existsSync(bundle) && statSync(bundle).mtimeMs >= newestSourceMs()) {
+  await import(bundle);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/cli/main.ts');
+}

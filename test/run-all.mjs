@@ -48,6 +48,8 @@ const glob = (patterns) => globSync(patterns, { cwd: root, ignore: ['node_module
 run('lint', 'npx', ['eslint', '.']);
 run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 if (existsSync(join(root, 'web/vite.config.ts'))) run('build-web', 'npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn']);
+// The suites start `bin/paved.mjs`, which runs this bundle (ADR 0012): what `npm start` runs is what is tested.
+run('build-server', 'node', ['scripts/build-server.mjs']);
 
 const pure = glob(['src/model/**/*.test.ts', 'src/contracts/**/*.test.ts', 'test/model/**/*.test.ts', 'test/lint/**/*.test.ts', 'bench/**/*.test.ts']);
 const db = glob(['src/server/**/*.test.ts', 'src/cli/**/*.test.ts', 'test/**/*.test.ts', '!test/model/**', '!test/lint/**', '!test/browser/**']);

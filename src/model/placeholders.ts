@@ -84,6 +84,14 @@ async function resolveOne(kind: PlaceholderKind, target: unknown, path: string, 
   }
 }
 
+/** Whether any object in `data` has a `$`-prefixed key (a placeholder candidate); depth is bounded by the parser's limits. */
+function hasPlaceholder(data: unknown): boolean {
+  if (Array.isArray(data)) return data.some(hasPlaceholder);
+  if (!isJsonObject(data)) return false;
+  for (const k of Object.keys(data)) if (k.startsWith('$') || hasPlaceholder(data[k])) return true;
+  return false;
+}
+
 async function walk(data: unknown, path: string, ctx: Ctx): Promise<unknown> {
   const child = (key: string | number): string => (path ? `${path}.${key}` : String(key));
   if (Array.isArray(data)) {
@@ -123,6 +131,8 @@ export async function resolvePlaceholders(
     maxAliases: options.maxAliases ?? DESCRIPTOR_LIMITS.maxAliases,
     maxTokens: options.maxTokens ?? DESCRIPTOR_LIMITS.maxTokens,
   };
+  // Almost every descriptor has no placeholder: a synchronous scan saves rebuilding it through async calls.
+  if (!hasPlaceholder(value)) return { value, errors: [] };
   const ctx: Ctx = { read, errors: [], limits };
   const out = await walk(value, '', ctx);
   return { value: out, errors: ctx.errors };

@@ -36,11 +36,12 @@ function flatten(root: unknown): RawRow[] {
   const seenItemKeys = new Set<string>();
   const visit = (path: string, current: unknown): void => {
     if (SPECIAL_KEYS.has(path)) return;
-    if (current === undefined || current === null || ['string', 'number', 'boolean'].includes(typeof current)) {
+    const type = typeof current;
+    if (current === undefined || current === null || type === 'string' || type === 'number' || type === 'boolean') {
       out.push({ key: path, value: current });
       return;
     }
-    if (typeof current !== 'object') return;
+    if (type !== 'object') return;
     if (Array.isArray(current)) {
       for (const item of current) {
         visit(path, item);
@@ -55,7 +56,8 @@ function flatten(root: unknown): RawRow[] {
       }
       return;
     }
-    for (const [key, value] of Object.entries(current)) visit(path ? `${path}.${key}` : key, value);
+    const record = current as Record<string, unknown>;
+    for (const key of Object.keys(record)) visit(path ? `${path}.${key}` : key, record[key]);
   };
   visit('', root);
   return out;

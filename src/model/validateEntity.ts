@@ -171,8 +171,10 @@ export function cloneJson(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(cloneJson);
   if (!isJsonObject(value)) return value;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) {
-    Object.defineProperty(out, k, { value: cloneJson(v), enumerable: true, writable: true, configurable: true });
+  for (const k of Object.keys(value)) {
+    // Assignment would call the `__proto__` setter instead of creating the key; defineProperty is the slow path, so only for it.
+    if (k === '__proto__') Object.defineProperty(out, k, { value: cloneJson(value[k]), enumerable: true, writable: true, configurable: true });
+    else out[k] = cloneJson(value[k]);
   }
   return out;
 }

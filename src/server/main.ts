@@ -8,6 +8,7 @@ import { loadConfig, type Config } from './platform/config';
 import { openDatabase } from './platform/db/database';
 import { createJobQueue } from './platform/jobs';
 import { createSecretBox, loadSecretKey } from './platform/secrets';
+import { PACKAGE_ROOT } from './platform/packageRoot';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -27,9 +28,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
   let ready = false;
   const logger = { info: (msg: string, extra?: object) => app?.log.info(extra ?? {}, msg), warn: (msg: string, extra?: object) => app?.log.warn(extra ?? {}, msg) };
   const jobs = createJobQueue(db, dialect, logger.info, logger.warn);
-  const catalog = createCatalog({ db, jobs, secrets, dataDir: config.dataDir, fileRoots: config.fileRoots, log: logger.info });
+  const catalog = createCatalog({
+    db, jobs, secrets, dataDir: config.dataDir, fileRoots: config.fileRoots, log: logger.info,
+    ingest: { database: { dataDir: config.dataDir, databaseUrl: config.databaseUrl }, inProcess: !config.ingestProcess, worker: config.ingestWorker, idleSeconds: config.ingestIdleSeconds },
+  });
   const authn = createAuthenticator(db, { guestAccess: config.guestAccess });
-  const app: FastifyInstance = await buildApp({ db, authn, catalog, logLevel: config.logLevel, webDir: resolve(new URL('../../dist/web', import.meta.url).pathname), isReady: () => ready });
+  const app: FastifyInstance = await buildApp({ db, authn, catalog, logLevel: config.logLevel, webDir: join(PACKAGE_ROOT, 'dist/web'), isReady: () => ready });
   app.log.info(`database: ${handle.description}`);
   // The key id is a fingerprint, safe to log; the key itself never is.
   app.log.info(`secrets: sealed with key ${secrets.keyId} from ${secretKey.source === 'env' ? 'PAVED_SECRET_KEY' : `${secretKey.file}${secretKey.created ? ' (generated now)' : ''}`}`);
@@ -48,6 +52,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     // One process owns an embedded database: jobs left "running" by a crashed process can be resumed now.
     await db.updateTable('jobs').set({ status: 'queued', lease_owner: null, lease_until: null }).where('status', '=', 'running').execute();
   }
+  await catalog.repairAfterCrash();
   jobs.start();
   await registerStartupLocations(config, catalog, db);
   const stopScheduler = catalog.startScheduler(config.refreshIntervalSeconds, config.orphanGraceSeconds);
@@ -67,6 +72,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       stopScheduler();
       await app.close();
       await jobs.stop();
+      catalog.close();
       await handle.close();
     })()),
   };

@@ -1,6 +1,7 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { parseSecretKey } from './secrets';
+import { PACKAGE_ROOT } from './packageRoot';
 
 /** Server configuration, read once at start from the environment and CLI flags; validated so a typo fails loudly. */
 export const ConfigSchema = z.object({
@@ -9,6 +10,11 @@ export const ConfigSchema = z.object({
   dataDir: z.string().max(4096),
   databaseUrl: z.string().max(4096).optional(),
   demo: z.boolean().default(true),
+  /** Refreshes run in a child process (ADR 0012) that reads in a worker thread (ADR 0008); both can be turned off to debug. */
+  ingestProcess: z.boolean().default(true),
+  ingestWorker: z.boolean().default(true),
+  /** How long the ingestion process stays after its last refresh before it exits and returns its memory. */
+  ingestIdleSeconds: z.coerce.number().int().min(1).max(3600).default(10),
   guestAccess: z.boolean().default(true),
   adminToken: z.string().min(16).max(512).optional(),
   /**
@@ -55,6 +61,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Partial<Config> = 
     dataDir: resolve(env.PAVED_DATA_DIR ?? '.paved'),
     databaseUrl: env.DATABASE_URL || undefined,
     demo: flag(env.PAVED_DEMO, true),
+    ingestProcess: flag(env.PAVED_INGEST_PROCESS, true),
+    ingestWorker: flag(env.PAVED_INGEST_WORKER, true),
+    ingestIdleSeconds: env.PAVED_INGEST_IDLE_SECONDS,
     guestAccess: flag(env.PAVED_GUEST_ACCESS, true),
     adminToken: env.PAVED_ADMIN_TOKEN || undefined,
     secretKey: env.PAVED_SECRET_KEY || undefined,
@@ -63,7 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Partial<Config> = 
     locations,
     fileRoots: (env.PAVED_FILE_ROOTS ?? '').split(',').map((s) => s.trim()).filter(Boolean).map((s) => resolve(s)).concat(env.PAVED_FILE_ROOTS ? [] : [process.cwd()]),
     logLevel: env.PAVED_LOG_LEVEL,
-    examplesDir: resolve(new URL('../../../examples', import.meta.url).pathname),
+    examplesDir: join(PACKAGE_ROOT, 'examples'),
     ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)),
   };
   const parsed = ConfigSchema.safeParse(raw);

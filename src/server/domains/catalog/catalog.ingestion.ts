@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { engineOf } from '../../platform/db/engine';
 import type { Database } from '../../platform/db/schema';
+import { deferIndexesIfNearlyEmpty } from './catalog.bulkLoad';
 import { applySource, deleteEntities, markOrphans, type ApplySourceInput, type ApplySourceResult } from './catalog.writeRepo';
 import { processSource, toProcessedEntity, type SourceOutcome } from './ingest/processSource';
 import { redactCredentials } from './ingest/redactCredentials';
@@ -23,7 +24,7 @@ export interface RefreshSummary extends ApplySourceResult {
 
 /** Entities written per transaction during a refresh (see applyGroup): the first commits are small, so the first entities show up early. */
 const FIRST_GROUP_ENTITIES = 1_000;
-const MAX_GROUP_ENTITIES = 10_000;
+const MAX_GROUP_ENTITIES = 5_000;
 /**
  * Entities (plus one per source) the worker may read ahead of the writes. At least a group, so a group
  * can always fill up; more lets the worker keep reading while a group commits. Measured at 100k: 20k
@@ -110,6 +111,55 @@ export function createIngestion(db: Kysely<Database>, readers: Record<string, So
     for (const r of results) for (const k of ['inserted', 'updated', 'unchanged', 'orphaned', 'errors'] as const) summary[k] += r[k];
   }
 
+  /**
+   * Streams the location's sources from the walk into group transactions (see applyGroup); records every
+   * source it met in `visited`. A worker failure still writes what was read before it (see below).
+   */
+  async function writeSources(loc: LocationRow, walkOptions: WalkOptions, visited: Set<string>, summary: RefreshSummary): Promise<void> {
+    const group: ApplySourceInput[] = [];
+    let groupSize = 0;
+    let groupLimit = FIRST_GROUP_ENTITIES;
+    let unacked = 0;
+    const walk = await startWalk(loc, walkOptions);
+    const toApply = (s: WalkedSource, outcome: SourceOutcome): ApplySourceInput =>
+      ({ sourceKey: s.key, locationId: loc.id, parentKey: s.parent, hash: s.hash, outcome, now: new Date().toISOString(), bulk });
+    try {
+      for await (const { source, weight } of walk.sources) {
+        visited.add(source.key);
+        summary.sources++;
+        if (!source.outcome) {
+          summary.skipped++;
+          walk.ack(weight);
+          continue;
+        }
+        group.push(toApply(source, source.outcome));
+        groupSize += source.outcome.entities.length + 1;
+        unacked += weight;
+        if (groupSize >= groupLimit) {
+          await applyGroup(group.splice(0), summary);
+          walk.ack(unacked);
+          unacked = groupSize = 0;
+          groupLimit = Math.min(groupLimit * 2, MAX_GROUP_ENTITIES);
+        }
+      }
+      if (worker) for (const [k, v] of walk.gitCredentials()) worker.gitCredentials.set(k, v);
+    } catch (err) {
+      if (!(err instanceof IngestWorkerError)) throw err;
+      // The worker died on a source: that source gets a clear read error (keeping what it emitted before),
+      // what was read before it is written, and the refresh fails without orphaning the sources not reached.
+      const failed = err.current;
+      if (failed) {
+        const stored = await lookupStored(failed.key);
+        group.push(toApply({ key: failed.key, parent: failed.parent, hash: 'error', children: [] }, unreadableSource(failed.key, stored, err.message)));
+      }
+      await applyGroup(group.splice(0), summary);
+      throw err;
+    } finally {
+      await walk.close();
+    }
+    await applyGroup(group, summary);
+  }
+
   return {
     async refreshLocation(loc, opts = {}) {
       const force = opts.force ?? false;
@@ -126,48 +176,12 @@ export function createIngestion(db: Kysely<Database>, readers: Record<string, So
         outcome: { entities: [generated.processed], errors: [], children: [origin] },
       }));
       const visited = new Set<string>([rootKey]);
-      const group: ApplySourceInput[] = [];
-      let groupSize = 0;
-      let groupLimit = FIRST_GROUP_ENTITIES;
-      let unacked = 0;
-      const walk = await startWalk(loc, { origin, target: loc.target, rootKey, force });
-      const toApply = (s: WalkedSource, outcome: SourceOutcome): ApplySourceInput =>
-        ({ sourceKey: s.key, locationId: loc.id, parentKey: s.parent, hash: s.hash, outcome, now: new Date().toISOString(), bulk });
+      const restoreIndexes = await deferIndexesIfNearlyEmpty(db);
       try {
-        for await (const { source, weight } of walk.sources) {
-          visited.add(source.key);
-          summary.sources++;
-          if (!source.outcome) {
-            summary.skipped++;
-            walk.ack(weight);
-            continue;
-          }
-          group.push(toApply(source, source.outcome));
-          groupSize += source.outcome.entities.length + 1;
-          unacked += weight;
-          if (groupSize >= groupLimit) {
-            await applyGroup(group.splice(0), summary);
-            walk.ack(unacked);
-            unacked = groupSize = 0;
-            groupLimit = Math.min(groupLimit * 2, MAX_GROUP_ENTITIES);
-          }
-        }
-        if (worker) for (const [k, v] of walk.gitCredentials()) worker.gitCredentials.set(k, v);
-      } catch (err) {
-        if (!(err instanceof IngestWorkerError)) throw err;
-        // The worker died on a source: that source gets a clear read error (keeping what it emitted before),
-        // what was read before it is written, and the refresh fails without orphaning the sources not reached.
-        const failed = err.current;
-        if (failed) {
-          const stored = await lookupStored(failed.key);
-          group.push(toApply({ key: failed.key, parent: failed.parent, hash: 'error', children: [] }, unreadableSource(failed.key, stored, err.message)));
-        }
-        await applyGroup(group.splice(0), summary);
-        throw err;
+        await writeSources(loc, { origin, target: loc.target, rootKey, force }, visited, summary);
       } finally {
-        await walk.close();
+        await restoreIndexes();
       }
-      await applyGroup(group, summary);
       summary.orphaned += await dropUnvisited(db, loc.id, visited);
       if (summary.inserted + summary.updated > 0) releaseMemory();
       return summary;

@@ -1,26 +1,35 @@
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
+import type { DatabaseLocation } from '../../platform/db/database';
 import type { Database } from '../../platform/db/schema';
 import type { JobQueue } from '../../platform/jobs';
 import type { SecretBox } from '../../platform/secrets';
+import { ensureCatalogIndexes } from './catalog.bulkLoad';
 import { createCatalogHealth } from './catalog.health';
-import { createIngestion } from './catalog.ingestion';
+import { createIngestion, type Ingestion } from './catalog.ingestion';
 import { registerCatalogJobs, startCatalogScheduler } from './catalog.jobs';
 import { registerCatalogRoutes } from './catalog.routes';
 import { createCatalogService } from './catalog.service';
 import { createDiscovery, registerDiscoveryRoutes } from './discovery';
 import { createFileReader } from './ingest/fileReader';
 import { createGitReader } from './ingest/gitReader';
+import { createIngestProcess } from './ingest/ingestProcess';
 import { createUrlReader } from './ingest/urlReader';
 
 /** Composition root of the catalog domain: wires readers, ingestion, jobs, service and routes by hand. */
-export function createCatalog(deps: { db: Kysely<Database>; jobs: JobQueue; secrets: SecretBox; dataDir: string; fileRoots: readonly string[]; log: (msg: string, extra?: object) => void }) {
+export function createCatalog(deps: { db: Kysely<Database>; jobs: JobQueue; secrets: SecretBox; dataDir: string; fileRoots: readonly string[]; log: (msg: string, extra?: object) => void;
+  ingest: { database: DatabaseLocation; inProcess: boolean; worker: boolean; idleSeconds: number };
+}) {
   const gitCacheDir = join(deps.dataDir, 'git-cache');
   const gitCredentials = new Map<string, string>();
   const readers = { file: createFileReader(), url: createUrlReader(), git: createGitReader(gitCacheDir, gitCredentials) };
-  // Refreshes read and process in a worker thread (ADR 0008); PAVED_INGEST_WORKER=0 keeps them on this thread.
-  const ingestion = createIngestion(deps.db, readers, process.env.PAVED_INGEST_WORKER === '0' ? undefined : { gitCacheDir, gitCredentials });
+  // Refreshes run in a child process (ADR 0012) that reads in a worker thread (ADR 0008); dry runs and sweeps stay here.
+  const local = createIngestion(deps.db, readers, deps.ingest.worker ? { gitCacheDir, gitCredentials } : undefined);
+  const host = deps.ingest.inProcess ? undefined : createIngestProcess({
+    database: deps.ingest.database, gitCacheDir, gitCredentials, useWorker: deps.ingest.worker, idleExitMs: deps.ingest.idleSeconds * 1000,
+  });
+  const ingestion: Ingestion = host ? { ...local, refreshLocation: host.refreshLocation } : local;
   const service = createCatalogService({ db: deps.db, ingestion, jobs: deps.jobs, fileRoots: deps.fileRoots, secrets: deps.secrets });
   const health = createCatalogHealth(deps.db);
   registerCatalogJobs(deps.db, deps.jobs, ingestion, deps.secrets, deps.log);
@@ -28,6 +37,9 @@ export function createCatalog(deps: { db: Kysely<Database>; jobs: JobQueue; secr
     service,
     health,
     ingestion,
+    close: () => host?.close(),
+    /** A process killed during a bulk load leaves the deferred indexes dropped (catalog.bulkLoad.ts). */
+    repairAfterCrash: () => ensureCatalogIndexes(deps.db),
     routes: (app: FastifyInstance) => {
       registerCatalogRoutes(app, service, health);
       registerDiscoveryRoutes(app, createDiscovery({ git: readers.git, catalog: service, fileRoots: deps.fileRoots }));

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, sql, type Driver } from 'kysely';
 import pg from 'pg';
 import { createPostgresBulkWriter, createSqliteBulkWriter } from './bulk';
 import type { Dialect } from './dialect';
@@ -19,9 +19,15 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-/** Opens the embedded SQLite database in `dataDir`, or PostgreSQL when `databaseUrl` is set, and migrates it. */
-export async function openDatabase(opts: { dataDir: string; databaseUrl?: string; secrets: MigrationContext['secrets'] }): Promise<DatabaseHandle> {
-  const handle = opts.databaseUrl ? openPostgres(opts.databaseUrl) : openSqlite(opts.dataDir);
+/** Where the database is: the embedded SQLite file in `dataDir`, or PostgreSQL when `databaseUrl` is set. */
+export interface DatabaseLocation {
+  dataDir: string;
+  databaseUrl?: string;
+}
+
+/** Opens the database and migrates it. */
+export async function openDatabase(opts: DatabaseLocation & { secrets: MigrationContext['secrets'] }): Promise<DatabaseHandle> {
+  const handle = connectDatabase(opts);
   try {
     await migrate(handle.db as unknown as Kysely<unknown>, handle.dialect, { secrets: opts.secrets });
   } catch (err) {
@@ -29,6 +35,24 @@ export async function openDatabase(opts: { dataDir: string; databaseUrl?: string
     throw err;
   }
   return handle;
+}
+
+/** Opens a database another process has already migrated (the ingestion process, ADR 0012). */
+export function connectDatabase(opts: DatabaseLocation): DatabaseHandle {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openSqlite(opts.dataDir);
+}
+
+/**
+ * Write transactions start with BEGIN IMMEDIATE: the ingestion process writes the same file through its
+ * own connection, and a deferred transaction that read first would fail at its first write (SQLITE_BUSY,
+ * without waiting) if the other connection committed in between. IMMEDIATE waits for the lock instead.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    driver.beginTransaction = async (connection) => void (await connection.executeQuery(CompiledQuery.raw('begin immediate')));
+    return driver;
+  }
 }
 
 function openSqlite(dataDir: string): DatabaseHandle {
@@ -39,9 +63,8 @@ function openSqlite(dataDir: string): DatabaseHandle {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('cache_size = -65536');
-  sqlite.pragma('temp_store = MEMORY');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  sqlite.pragma('cache_size = -16384');
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
   registerEngine(db as unknown as Kysely<unknown>, { dialect: 'sqlite', bulk: createSqliteBulkWriter(sqlite), releaseMemory: () => void sqlite.pragma('shrink_memory'),
     // A sampled ANALYZE (analysis_limit) keeps this to a fraction of a second at 100k entities.
     refreshStatistics: async () => void sqlite.exec('PRAGMA analysis_limit = 1000; ANALYZE;'),

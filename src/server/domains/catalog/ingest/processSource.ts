@@ -143,7 +143,9 @@ function guessRef(value: unknown): string | null {
   const name = v.metadata?.name;
   const ns = v.metadata?.namespace ?? 'default';
   if (typeof kind !== 'string' || typeof name !== 'string' || typeof ns !== 'string' || !kind || !name) return null;
-  return `${kind}:${ns}/${name}`.toLocaleLowerCase('en-US');
+  const ref = `${kind}:${ns}/${name}`;
+  // ICU lowercasing is slow and this runs for every document; ASCII (nearly every ref) needs none of it.
+  return /^[ -~]*$/.test(ref) ? ref.toLowerCase() : ref.toLocaleLowerCase('en-US');
 }
 
 export function hashEntity(entity: Entity): string {
