@@ -37,9 +37,14 @@ export async function openDatabase(opts: DatabaseLocation & { secrets: Migration
   return handle;
 }
 
-/** Opens a database another process has already migrated (the ingestion process, ADR 0012). */
-export function connectDatabase(opts: DatabaseLocation): DatabaseHandle {
-  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openSqlite(opts.dataDir);
+/**
+ * Opens a database another process has already migrated (the ingestion process, ADR 0012).
+ * `rewritable`: everything this connection writes can be written again from its sources (a refresh), so
+ * on SQLite its commits are not fsynced one by one (WAL with synchronous=NORMAL: a process crash loses
+ * nothing; a power cut may lose the last commits, which the refresh job then repeats).
+ */
+export function connectDatabase(opts: DatabaseLocation, connection: { rewritable?: boolean } = {}): DatabaseHandle {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openSqlite(opts.dataDir, connection.rewritable ?? false);
 }
 
 /**
@@ -55,13 +60,13 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
 }
 
-function openSqlite(dataDir: string): DatabaseHandle {
+function openSqlite(dataDir: string, rewritable: boolean): DatabaseHandle {
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, 'paved.sqlite');
   const sqlite = new BetterSqlite3(file, { timeout: 10_000 });
   // WAL with synchronous=FULL: every commit is fsynced, so a machine crash loses nothing committed.
   sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma(rewritable ? 'synchronous = NORMAL' : 'synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('cache_size = -16384');
   const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });

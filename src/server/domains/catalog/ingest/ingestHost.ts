@@ -18,7 +18,7 @@ const gitCredentials = new Map<string, string>();
 
 process.on('message', (msg: ToHost) => {
   if (msg.type === 'init') {
-    handle = connectDatabase(msg.database);
+    handle = connectDatabase(msg.database, { rewritable: true });
     const gitCacheDir = msg.gitCacheDir;
     const readers = { file: createFileReader(), url: createUrlReader(), git: createGitReader(gitCacheDir, gitCredentials) };
     ingestion = createIngestion(handle.db, readers, msg.useWorker ? { gitCacheDir, gitCredentials } : undefined);
