@@ -68,7 +68,7 @@ export async function runOnce(n: number, opts: Options): Promise<RunResult> {
         count = (await get<{ totalItems: number }>('/api/catalog/entities/by-query?limit=0')).totalItems;
         if (count >= expected && finished.test(server.output())) break;
         if (/"level":50|refresh-location.*failed/.test(server.output())) throw new Error(`ingestion failed:\n${server.output().slice(-3000)}`);
-        await sleep(100);
+        await sleep(200);
       }
       const ingestS = (performance.now() - server.spawnedAt) / 1000;
       const peakMb = memory.peakMb();
