@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import BetterSqlite3 from 'better-sqlite3';
-import { generateOrganisation } from '../../bench/generate';
-import { until } from '../helpers/catalogFixtures';
+import { until, writeGeneratedOrganisation } from '../helpers/catalogFixtures';
 import { startPaved, type PavedProcess } from '../helpers/startPaved';
 
 /** Live child processes of `pid` running the ingestion host (ADR 0012). */
@@ -27,15 +26,6 @@ function ingestionProcesses(pid: number): number[] {
   });
 }
 
-function writeOrganisation(dir: string, n: number): number {
-  const org = generateOrganisation({ n, seed: 11, chunk: 250 });
-  for (const f of org.files) {
-    mkdirSync(dirname(join(dir, f.path)), { recursive: true });
-    writeFileSync(join(dir, f.path), f.text);
-  }
-  return Object.values(org.manifest.counts).reduce((a, b) => a + b, 0);
-}
-
 const ALL_KINDS = 'kind=component,kind=api,kind=group,kind=user,kind=system,kind=domain,kind=resource';
 const countOf = async (p: PavedProcess) => (await p.api<{ totalItems: number }>('GET', `/api/catalog/entities/by-query?limit=0&filter=${ALL_KINDS}`)).body.totalItems;
 
@@ -49,7 +39,7 @@ describe('ingestion process', () => {
 
   it('runs a refresh in a child process that exits when idle, and a bulk load ends with its filter indexes built', async () => {
     const orgDir = join(dir, 'small');
-    const expected = writeOrganisation(orgDir, 2000);
+    const { expected } = writeGeneratedOrganisation(orgDir, { n: 2000, seed: 11, chunk: 250 });
     paved = await startPaved({ env: { PAVED_LOCATIONS: `file:${join(orgDir, 'all.yaml')}`, PAVED_INGEST_IDLE_SECONDS: '1' } });
     const p = paved;
     const pid = p.child.pid ?? -1;
@@ -79,7 +69,7 @@ describe('ingestion process', () => {
 
   it('a killed ingestion process fails its refresh, the server stays up, and the retry completes the catalog', async () => {
     const orgDir = join(dir, 'large');
-    const expected = writeOrganisation(orgDir, 6000);
+    const { expected } = writeGeneratedOrganisation(orgDir, { n: 6000, seed: 11, chunk: 250 });
     paved = await startPaved({ env: { PAVED_LOCATIONS: `file:${join(orgDir, 'all.yaml')}` } });
     const p = paved;
     const pid = p.child.pid ?? -1;

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { generateOrganisation } from '../../bench/generate';
-import { until } from '../helpers/catalogFixtures';
+import { until, writeGeneratedOrganisation } from '../helpers/catalogFixtures';
 import { startPaved, type PavedProcess } from '../helpers/startPaved';
 
 const component = (name: string) => `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\nspec:\n  type: service\n  lifecycle: production\n  owner: team-x\n`;
@@ -59,12 +58,7 @@ describe('crash during ingestion', () => {
   });
 
   it('SIGKILL mid-ingestion, restart: ingestion completes and the catalog is consistent', async () => {
-    const org = generateOrganisation({ n: 6000, seed: 7, chunk: 250 });
-    for (const f of org.files) {
-      mkdirSync(dirname(join(dir, f.path)), { recursive: true });
-      writeFileSync(join(dir, f.path), f.text);
-    }
-    const expected = Object.values(org.manifest.counts).reduce((a, b) => a + b, 0);
+    const { expected, org } = writeGeneratedOrganisation(dir, { n: 6000, seed: 7, chunk: 250 });
     const countOf = async (p: PavedProcess) => (await p.api<{ totalItems: number }>('GET', '/api/catalog/entities/by-query?limit=0&filter=kind=component,kind=api,kind=group,kind=user,kind=system,kind=domain,kind=resource')).body.totalItems;
     paved = await startPaved({ env: { PAVED_LOCATIONS: `file:${join(dir, 'all.yaml')}` } });
     const first = paved;

@@ -1,5 +1,8 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
+import { generateOrganisation } from '../../bench/generate';
 import { createGitRepo, type GitRepo } from './gitRepo';
 
 /** A minimal valid Component descriptor; `extra` is appended under `spec:` (two-space indented lines). */
@@ -84,4 +87,14 @@ export async function until<T>(what: string, check: () => Promise<T | undefined 
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, intervalMs));
   }
+}
+
+/** Writes a generated organisation (bench/generate.ts) into `dir`; returns how many entities it holds. */
+export function writeGeneratedOrganisation(dir: string, opts: { n: number; seed: number; chunk: number }): { expected: number; org: ReturnType<typeof generateOrganisation> } {
+  const org = generateOrganisation(opts);
+  for (const f of org.files) {
+    mkdirSync(dirname(join(dir, f.path)), { recursive: true });
+    writeFileSync(join(dir, f.path), f.text);
+  }
+  return { expected: Object.values(org.manifest.counts).reduce((a, b) => a + b, 0), org };
 }

@@ -14,19 +14,39 @@ const DEFERRABLE_INDEXES = [
 /** Below this many filter rows the catalog is close to empty, so rebuilding the indexes afterwards costs next to nothing. */
 const NEARLY_EMPTY_SEARCH_ROWS = 20_000;
 
+export interface BulkLoad {
+  /**
+   * Called before writing a full first group: if the catalog is (nearly) empty, drops the deferrable
+   * indexes so they are built once at the end. Sorting 2–3 million rows once is several times cheaper
+   * than inserting them one by one into B-trees (ADR 0012). Later calls do nothing.
+   */
+  begin(): Promise<void>;
+  /** Rebuilds what `begin` dropped; a no-op otherwise. */
+  finish(): Promise<void>;
+}
+
 /**
- * A load into a (nearly) empty catalog drops the deferrable indexes first and builds them once at the
- * end: sorting 2–3 million rows once is several times cheaper than inserting them one by one into
- * B-trees (ADR 0012). Entities stay readable throughout; filters scan instead of probing until the end.
- * Returns the function that rebuilds the indexes (also safe to call when nothing was dropped).
+ * One refresh's bulk-load state. Entities stay readable throughout; filters scan instead of probing until
+ * `finish`. Refreshes that skip every source, or write less than a group, never touch the indexes.
  */
-export async function deferIndexesIfNearlyEmpty(db: Kysely<Database>): Promise<() => Promise<void>> {
-  const probe = await db.selectFrom('search').select('entity_id').limit(1).offset(NEARLY_EMPTY_SEARCH_ROWS).executeTakeFirst();
-  if (probe) return async () => undefined;
-  await db.transaction().execute(async (trx) => {
-    for (const ix of DEFERRABLE_INDEXES) await trx.schema.dropIndex(ix.name).ifExists().execute();
-  });
-  return () => ensureCatalogIndexes(db);
+export function createBulkLoad(db: Kysely<Database>): BulkLoad {
+  let decided = false;
+  let dropped = false;
+  return {
+    async begin() {
+      if (decided) return;
+      decided = true;
+      const probe = await db.selectFrom('search').select('entity_id').limit(1).offset(NEARLY_EMPTY_SEARCH_ROWS).executeTakeFirst();
+      if (probe) return;
+      await db.transaction().execute(async (trx) => {
+        for (const ix of DEFERRABLE_INDEXES) await trx.schema.dropIndex(ix.name).ifExists().execute();
+      });
+      dropped = true;
+    },
+    async finish() {
+      if (dropped) await ensureCatalogIndexes(db);
+    },
+  };
 }
 
 /**

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { engineOf } from '../../platform/db/engine';
 import type { Database } from '../../platform/db/schema';
-import { deferIndexesIfNearlyEmpty } from './catalog.bulkLoad';
+import { createBulkLoad, type BulkLoad } from './catalog.bulkLoad';
 import { applySource, deleteEntities, markOrphans, type ApplySourceInput, type ApplySourceResult } from './catalog.writeRepo';
 import { processSource, toProcessedEntity, type SourceOutcome } from './ingest/processSource';
 import { redactCredentials } from './ingest/redactCredentials';
@@ -116,7 +116,7 @@ export function createIngestion(db: Kysely<Database>, readers: Record<string, So
    * Streams the location's sources from the walk into group transactions (see applyGroup); records every
    * source it met in `visited`. A worker failure still writes what was read before it (see below).
    */
-  async function writeSources(loc: LocationRow, walkOptions: WalkOptions, visited: Set<string>, summary: RefreshSummary): Promise<void> {
+  async function writeSources(loc: LocationRow, walkOptions: WalkOptions, visited: Set<string>, summary: RefreshSummary, bulkLoad: BulkLoad): Promise<void> {
     const group: ApplySourceInput[] = [];
     let groupSize = 0;
     let groupLimit = FIRST_GROUP_ENTITIES;
@@ -137,6 +137,8 @@ export function createIngestion(db: Kysely<Database>, readers: Record<string, So
         groupSize += source.outcome.entities.length + 1;
         unacked += weight;
         if (groupSize >= groupLimit) {
+          // A full group is a large load: into a nearly empty catalog, the filter indexes are built at the end.
+          await bulkLoad.begin();
           await applyGroup(group.splice(0), summary);
           walk.ack(unacked);
           unacked = groupSize = 0;
@@ -177,11 +179,11 @@ export function createIngestion(db: Kysely<Database>, readers: Record<string, So
         outcome: { entities: [generated.processed], errors: [], children: [origin] },
       }));
       const visited = new Set<string>([rootKey]);
-      const restoreIndexes = await deferIndexesIfNearlyEmpty(db);
+      const bulkLoad = createBulkLoad(db);
       try {
-        await writeSources(loc, { origin, target: loc.target, rootKey, force }, visited, summary);
+        await writeSources(loc, { origin, target: loc.target, rootKey, force }, visited, summary, bulkLoad);
       } finally {
-        await restoreIndexes();
+        await bulkLoad.finish();
       }
       summary.orphaned += await dropUnvisited(db, loc.id, visited);
       if (summary.inserted + summary.updated > 0) releaseMemory();
