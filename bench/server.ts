@@ -27,7 +27,7 @@ export function readMemory(pid: number): { rssMb: number; hwmMb: number } {
 }
 
 /** The process and all its descendants (the server forks its ingestion process), from /proc/<pid>/task/<tid>/children. */
-function processTree(pid: number): number[] {
+export function processTree(pid: number): number[] {
   const out = [pid];
   for (let i = 0; i < out.length; i++) {
     try {

@@ -1,23 +1,16 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import BetterSqlite3 from 'better-sqlite3';
+import { processTree } from '../../bench/server';
 import { until, writeGeneratedOrganisation } from '../helpers/catalogFixtures';
 import { startPaved, type PavedProcess } from '../helpers/startPaved';
 
-/** Live child processes of `pid` running the ingestion host (ADR 0012). */
+/** Live processes under `pid` running the ingestion host (ADR 0012). */
 function ingestionProcesses(pid: number): number[] {
-  const children: number[] = [];
-  for (const tid of readdirSync(`/proc/${pid}/task`)) {
-    try {
-      children.push(...readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').split(' ').filter(Boolean).map(Number));
-    } catch {
-      // thread gone
-    }
-  }
-  return children.filter((c) => {
+  return processTree(pid).slice(1).filter((c) => {
     try {
       return readFileSync(`/proc/${c}/cmdline`, 'utf8').includes('ingestHost');
     } catch {

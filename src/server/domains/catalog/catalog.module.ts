@@ -12,10 +12,8 @@ import { registerCatalogJobs, startCatalogScheduler } from './catalog.jobs';
 import { registerCatalogRoutes } from './catalog.routes';
 import { createCatalogService } from './catalog.service';
 import { createDiscovery, registerDiscoveryRoutes } from './discovery';
-import { createFileReader } from './ingest/fileReader';
-import { createGitReader } from './ingest/gitReader';
 import { createIngestProcess } from './ingest/ingestProcess';
-import { createUrlReader } from './ingest/urlReader';
+import { createSourceReaders } from './ingest/sourceReaders';
 
 /** Composition root of the catalog domain: wires readers, ingestion, jobs, service and routes by hand. */
 export function createCatalog(deps: { db: Kysely<Database>; jobs: JobQueue; secrets: SecretBox; dataDir: string; fileRoots: readonly string[]; log: (msg: string, extra?: object) => void;
@@ -23,7 +21,7 @@ export function createCatalog(deps: { db: Kysely<Database>; jobs: JobQueue; secr
 }) {
   const gitCacheDir = join(deps.dataDir, 'git-cache');
   const gitCredentials = new Map<string, string>();
-  const readers = { file: createFileReader(), url: createUrlReader(), git: createGitReader(gitCacheDir, gitCredentials) };
+  const readers = createSourceReaders(gitCacheDir, gitCredentials);
   // Refreshes run in a child process (ADR 0012) that reads in a worker thread (ADR 0008); dry runs and sweeps stay here.
   const local = createIngestion(deps.db, readers, deps.ingest.worker ? { gitCacheDir, gitCredentials } : undefined);
   const host = deps.ingest.inProcess ? undefined : createIngestProcess({

@@ -1,9 +1,7 @@
 import { connectDatabase, type DatabaseHandle } from '../../../platform/db/database';
 import { createIngestion, type Ingestion } from '../catalog.ingestion';
-import { createFileReader } from './fileReader';
-import { createGitReader } from './gitReader';
 import type { FromHost, ToHost } from './ingestProcessProtocol';
-import { createUrlReader } from './urlReader';
+import { createSourceReaders } from './sourceReaders';
 
 /**
  * The ingestion process (ADR 0012): runs refreshes for the server — reading, processing (in its own
@@ -20,7 +18,7 @@ process.on('message', (msg: ToHost) => {
   if (msg.type === 'init') {
     handle = connectDatabase(msg.database, { rewritable: true });
     const gitCacheDir = msg.gitCacheDir;
-    const readers = { file: createFileReader(), url: createUrlReader(), git: createGitReader(gitCacheDir, gitCredentials) };
+    const readers = createSourceReaders(gitCacheDir, gitCredentials);
     ingestion = createIngestion(handle.db, readers, msg.useWorker ? { gitCacheDir, gitCredentials } : undefined);
     return;
   }

@@ -1,9 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { createFileReader } from './fileReader';
-import { createGitReader } from './gitReader';
-import { createUrlReader } from './urlReader';
 import { toWire, type FromWorker, type ToWorker, type WorkerInput } from './workerProtocol';
 import { walkSources, type StoredSource } from './walkSources';
+import { createSourceReaders } from './sourceReaders';
 
 /**
  * Runs one refresh's reading and processing (walkSources) off the main thread and streams each source
@@ -14,7 +12,7 @@ const port = parentPort;
 if (!port) throw new Error('ingestWorker must run in a worker thread');
 const input = workerData as WorkerInput;
 const credentials = new Map(input.gitCredentials);
-const readers = { file: createFileReader(), url: createUrlReader(), git: createGitReader(input.gitCacheDir, credentials) };
+const readers = createSourceReaders(input.gitCacheDir, credentials);
 const stored = new Map<string, StoredSource | undefined>(input.stored);
 const elsewhere = new Set(input.elsewhere);
 const lookups = new Map<number, (row: StoredSource | undefined) => void>();
