@@ -24,21 +24,22 @@ export class SearchKeyCaseError extends Error {
   }
 }
 
-type RawRow = { key: string; value: unknown };
-
 // ICU's locale-aware lowercasing is ~20× slower than toLowerCase(); for ASCII (nearly every key and
 // value) both give the same result, so only other strings take the locale path.
 const ASCII = /^[ -~]*$/; // printable ASCII; anything else takes the locale path
 const lower = (s: string): string => (ASCII.test(s) ? s.toLowerCase() : s.toLocaleLowerCase('en-US'));
 
-function flatten(root: unknown): RawRow[] {
-  const out: RawRow[] = [];
+/** Raw keys and values side by side: a 100k-entity load builds millions of them, so no object per row. */
+type RawRows = { keys: string[]; values: unknown[] };
+
+function flatten(root: unknown, out: RawRows): void {
   const seenItemKeys = new Set<string>();
   const visit = (path: string, current: unknown): void => {
     if (SPECIAL_KEYS.has(path)) return;
     const type = typeof current;
     if (current === undefined || current === null || type === 'string' || type === 'number' || type === 'boolean') {
-      out.push({ key: path, value: current });
+      out.keys.push(path);
+      out.values.push(current);
       return;
     }
     if (type !== 'object') return;
@@ -48,9 +49,11 @@ function flatten(root: unknown): RawRow[] {
         if (typeof item === 'string') {
           // `metadata.tags.java = true` lets a filter require several list items at once.
           const itemKey = `${path}.${item}`;
-          if (!seenItemKeys.has(lower(itemKey))) {
-            seenItemKeys.add(lower(itemKey));
-            out.push({ key: itemKey, value: true });
+          const lowered = lower(itemKey);
+          if (!seenItemKeys.has(lowered)) {
+            seenItemKeys.add(lowered);
+            out.keys.push(itemKey);
+            out.values.push(true);
           }
         }
       }
@@ -60,15 +63,14 @@ function flatten(root: unknown): RawRow[] {
     for (const key of Object.keys(record)) visit(path ? `${path}.${key}` : key, record[key]);
   };
   visit('', root);
-  return out;
 }
 
-function assertNoCaseDuplicates(raw: RawRow[]): void {
-  const keys = new Set(raw.map((r) => r.key));
-  const lowered = new Set([...keys].map(lower));
-  if (keys.size === lowered.size) return;
+function assertNoCaseDuplicates(keys: string[], lowered: string[]): void {
+  const distinct = new Set(keys);
+  const distinctLowered = new Set(lowered);
+  if (distinct.size === distinctLowered.size) return;
   const duplicates = new Set<string>();
-  for (const key of keys) if (!lowered.delete(lower(key))) duplicates.add(lower(key));
+  for (const key of distinct) if (!distinctLowered.delete(lower(key))) duplicates.add(lower(key));
   throw new SearchKeyCaseError([...duplicates]);
 }
 
@@ -83,32 +85,51 @@ function assertNoCaseDuplicates(raw: RawRow[]): void {
  * @throws SearchKeyCaseError when two keys differ only in case.
  */
 export function buildSearchRows(entity: Entity): SearchRow[] {
-  const raw = flatten(entity);
-  raw.push({ key: 'metadata.name', value: entity.metadata.name });
-  raw.push({ key: 'metadata.namespace', value: entity.metadata.namespace });
-  raw.push({ key: 'metadata.uid', value: entity.metadata.uid });
-  if (!entity.metadata.namespace) raw.push({ key: 'metadata.namespace', value: DEFAULT_NAMESPACE });
-  for (const relation of entity.relations ?? []) raw.push({ key: `relations.${relation.type}`, value: relation.targetRef });
-  assertNoCaseDuplicates(raw);
-
+  const flat = buildSearchRowsFlat(entity);
   const rows: SearchRow[] = [];
+  for (let i = 0; i < flat.length; i += 3) rows.push({ key: flat[i] as string, value: flat[i + 1] ?? null, originalValue: flat[i + 2] ?? null });
+  return rows;
+}
+
+/**
+ * The rows of `buildSearchRows` as one flat list `[key, value, originalValue, key, value, …]`: what the
+ * ingestion stores, and cheap to copy between threads.
+ *
+ * @throws SearchKeyCaseError when two keys differ only in case.
+ */
+export function buildSearchRowsFlat(entity: Entity): Array<string | null> {
+  const raw: RawRows = { keys: [], values: [] };
+  flatten(entity, raw);
+  const add = (key: string, value: unknown) => {
+    raw.keys.push(key);
+    raw.values.push(value);
+  };
+  add('metadata.name', entity.metadata.name);
+  add('metadata.namespace', entity.metadata.namespace);
+  add('metadata.uid', entity.metadata.uid);
+  if (!entity.metadata.namespace) add('metadata.namespace', DEFAULT_NAMESPACE);
+  for (const relation of entity.relations ?? []) add(`relations.${relation.type}`, relation.targetRef);
+  const loweredKeys = raw.keys.map(lower);
+  assertNoCaseDuplicates(raw.keys, loweredKeys);
+
+  const rows: Array<string | null> = [];
   const seen = new Set<string>();
-  for (const { key: rawKey, value: rawValue } of raw) {
-    const key = lower(rawKey);
+  for (let i = 0; i < loweredKeys.length; i++) {
+    const key = loweredKeys[i] as string;
     if (key.length > SEARCH_MAX_KEY_LENGTH) continue;
+    const rawValue = raw.values[i];
     let value: string | null = null;
     let originalValue: string | null = null;
     if (rawValue !== undefined && rawValue !== null) {
-      const text = lower(String(rawValue));
-      if (text.length <= SEARCH_MAX_VALUE_LENGTH) {
-        value = text;
-        originalValue = String(rawValue);
-      }
+      originalValue = String(rawValue);
+      const text = lower(originalValue);
+      if (text.length <= SEARCH_MAX_VALUE_LENGTH) value = text;
+      else originalValue = null;
     }
     const dedupe = `${key}\u0000${value === null ? '\u0001null' : value}`;
     if (seen.has(dedupe)) continue;
     seen.add(dedupe);
-    rows.push({ key, value, originalValue });
+    rows.push(key, value, originalValue);
   }
   return rows;
 }

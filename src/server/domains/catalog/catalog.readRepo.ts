@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import { ANNOTATION_ORPHAN, type Entity } from '../../../model';
 import type { Database } from '../../platform/db/schema';
@@ -242,9 +243,9 @@ export async function loadEntities(db: Db, ids: number[]): Promise<StoredEntity[
     for (const r of rows) {
       const entity = JSON.parse(r.body) as Entity;
       entity.metadata.uid = r.uid;
-      entity.metadata.etag = r.etag;
       if (r.orphaned_at) entity.metadata.annotations = { ...entity.metadata.annotations, [ANNOTATION_ORPHAN]: 'true' };
       entity.relations = dedupeRelations(relationsOf.get(r.ref) ?? []);
+      entity.metadata.etag = servedEtag(r.etag, entity.relations);
       const items = errors.filter((x) => x.entity_ref === r.ref);
       if (items.length > 0) {
         entity.status = {
@@ -258,6 +259,17 @@ export async function loadEntities(db: Db, ids: number[]): Promise<StoredEntity[
     }
   }
   return ids.map((id) => out.get(id)).filter((e): e is StoredEntity => e !== undefined);
+}
+
+/**
+ * The etag a client sees: the stored one changes with the entity's own body (and orphaning), and the
+ * served one also with its relations, which other entities write (ADR 0015). `relations` is sorted.
+ */
+function servedEtag(stored: string, relations: ReadonlyArray<{ type: string; targetRef: string }>): string {
+  if (relations.length === 0) return stored;
+  const hash = createHash('sha1').update(stored);
+  for (const r of relations) hash.update(`\n${r.type}\u0000${r.targetRef}`);
+  return hash.digest('hex').slice(0, 32);
 }
 
 function errorName(kind: string): string {

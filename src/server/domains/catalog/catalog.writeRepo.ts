@@ -70,14 +70,10 @@ export async function applySource(trx: Trx, input: ApplySourceInput): Promise<Ap
     else if (prior.hash === e.hash && prior.source_key === sourceKey && !prior.orphaned_at) result.unchanged++;
     else updates.push({ id: prior.id, e });
   }
-  // Refs whose `relations` change because an entity written here now emits, or no longer emits, a relation
-  // to them: their etag changes too (ADR 0014). The entities written here get a fresh etag anyway.
-  const receivers = new Set<string>();
-  await insertEntities(trx, inserts, input, receivers);
-  await updateEntities(trx, updates, input, receivers);
-  for (const e of inserts) receivers.delete(e.ref);
-  for (const { e } of updates) receivers.delete(e.ref);
-  await bumpEtags(trx, [...receivers]);
+  // Other entities whose relations change with these writes need no write of their own: the served etag
+  // covers the entity's relations (ADR 0015).
+  await insertEntities(trx, inserts, input);
+  await updateEntities(trx, updates, input);
   result.inserted = inserts.length;
   result.updated = updates.length;
   const keep = new Set([...seen, ...errors.map((e) => e.entityRef).filter((r): r is string => r !== null)]);
@@ -119,19 +115,8 @@ const newEtag = () => randomUUID().replace(/-/g, '');
  */
 const freshEtagSql = () => sql<string>`${newEtag().slice(0, 20)} || CAST(id AS TEXT)`;
 
-/** Gives the entities with these refs a new etag, one UPDATE per batch; refs not (yet) stored are no-ops. */
-async function bumpEtags(trx: Trx, refs: string[]): Promise<void> {
-  for (const batch of chunks(refs)) await trx.updateTable('entities').set({ etag: freshEtagSql() }).where('ref', 'in', batch).execute();
-}
-
-/** The other end of each relation an entity emits: relations are stored both ways, so it is the `from_ref` of the inverse rows. */
-function addReceivers(receivers: Set<string>, emitter: string, relations: Iterable<{ source: string }>): void {
-  for (const r of relations) if (r.source !== emitter) receivers.add(r.source);
-}
-
-async function insertEntities(trx: Trx, items: ProcessedEntity[], input: ApplySourceInput, receivers: Set<string>): Promise<void> {
+async function insertEntities(trx: Trx, items: ProcessedEntity[], input: ApplySourceInput): Promise<void> {
   if (items.length === 0) return;
-  for (const e of items) addReceivers(receivers, e.ref, e.relations);
   const rows = items.map((e): BulkValue[] => {
     // The ref is already `kind:namespace/name` lowercased; kinds and namespaces contain neither ':' nor '/'.
     const colon = e.ref.indexOf(':');
@@ -143,10 +128,9 @@ async function insertEntities(trx: Trx, items: ProcessedEntity[], input: ApplySo
   await insertDerived(trx, input.bulk, items.map((e) => ({ id: ids.get(e.ref) ?? -1, e })));
 }
 
-async function updateEntities(trx: Trx, items: Array<{ id: number; e: ProcessedEntity }>, input: ApplySourceInput, receivers: Set<string>): Promise<void> {
+async function updateEntities(trx: Trx, items: Array<{ id: number; e: ProcessedEntity }>, input: ApplySourceInput): Promise<void> {
   for (const batch of chunks(items)) {
     const ids = batch.map((b) => b.id);
-    await collectChangedReceivers(trx, batch, receivers);
     await trx.deleteFrom('relations').where('origin_id', 'in', ids).execute();
     await trx.deleteFrom('search').where('entity_id', 'in', ids).execute();
     for (const { id, e } of batch) {
@@ -160,28 +144,6 @@ async function updateEntities(trx: Trx, items: Array<{ id: number; e: ProcessedE
 }
 
 /**
- * Adds the receivers of relations that an update adds or removes. Most updates (a description, a tag) keep
- * the relations, and then no other entity's etag changes.
- */
-async function collectChangedReceivers(trx: Trx, batch: Array<{ id: number; e: ProcessedEntity }>, receivers: Set<string>): Promise<void> {
-  const key = (r: { source: string; type: string; target: string }) => `${r.source}\0${r.type}\0${r.target}`;
-  const old = new Map<number, Map<string, { source: string; type: string; target: string }>>();
-  const rows = await trx.selectFrom('relations').select(['origin_id', 'from_ref', 'type', 'to_ref']).where('origin_id', 'in', batch.map((b) => b.id)).execute();
-  for (const r of rows) {
-    const triple = { source: r.from_ref, type: r.type, target: r.to_ref };
-    let own = old.get(Number(r.origin_id));
-    if (!own) old.set(Number(r.origin_id), (own = new Map()));
-    own.set(key(triple), triple);
-  }
-  for (const { id, e } of batch) {
-    const before = old.get(id) ?? new Map<string, { source: string }>();
-    const now = new Set(e.relations.map(key));
-    addReceivers(receivers, e.ref, e.relations.filter((r) => !before.has(key(r))));
-    addReceivers(receivers, e.ref, [...before].filter(([k]) => !now.has(k)).map(([, r]) => r));
-  }
-}
-
-/**
  * Relations (both directions, owned by the emitting entity) and the flattened filter rows. A search
  * row's `original_value` is stored only when it differs from the lowercased `value` (readers use
  * COALESCE): most values are lowercase already, and this keeps the largest table a third smaller.
@@ -191,7 +153,7 @@ async function insertDerived(trx: Trx, bulk: BulkWriter, items: Array<{ id: numb
   const search: BulkValue[][] = [];
   for (const { id, e } of items) {
     for (const r of e.relations) relations.push([id, r.source, r.type, r.type.toLowerCase(), r.target]);
-    for (const s of e.search) search.push([id, s.key, s.value, s.originalValue === s.value ? null : s.originalValue]);
+    for (let i = 0; i < e.search.length; i += 3) search.push([id, e.search[i] as string, e.search[i + 1] ?? null, e.search[i + 2] ?? null]);
   }
   await bulk.insert(trx, 'relations', RELATION_COLUMNS, relations);
   await bulk.insert(trx, 'search', SEARCH_COLUMNS, search);
@@ -235,13 +197,13 @@ async function upsertSource(trx: Trx, input: ApplySourceInput): Promise<void> {
   await trx.insertInto('sources').values({ key: input.sourceKey, ...values }).onConflict((oc) => oc.column('key').doUpdateSet(values)).execute();
 }
 
-/** Deletes entities and everything derived from them; the entities they had relations with get a new etag. */
+/**
+ * Deletes entities and everything derived from them. The entities they had relations with lose those
+ * relations, and with them their served etag changes (ADR 0015).
+ */
 export async function deleteEntities(trx: Trx, ids: number[]): Promise<void> {
   if (ids.length > 0) await bumpGeneration(trx);
   for (const batch of chunks(ids)) {
-    const deleted = new Set((await trx.selectFrom('entities').select('ref').where('id', 'in', batch).execute()).map((r) => r.ref));
-    const rows = await trx.selectFrom('relations').select('from_ref').distinct().where('origin_id', 'in', batch).execute();
-    await bumpEtags(trx, rows.map((r) => r.from_ref).filter((ref) => !deleted.has(ref)));
     await trx.deleteFrom('relations').where('origin_id', 'in', batch).execute();
     await trx.deleteFrom('search').where('entity_id', 'in', batch).execute();
     await trx.deleteFrom('entities').where('id', 'in', batch).execute();

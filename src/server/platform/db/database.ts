@@ -69,6 +69,8 @@ function openSqlite(dataDir: string, rewritable: boolean): DatabaseHandle {
   sqlite.pragma(rewritable ? 'synchronous = NORMAL' : 'synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('cache_size = -16384');
+  // Lets SQLite's sorter use a second thread: building the filter indexes after a bulk load took a third less (ADR 0015).
+  sqlite.pragma('threads = 2');
   const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
   registerEngine(db as unknown as Kysely<unknown>, { dialect: 'sqlite', bulk: createSqliteBulkWriter(sqlite), releaseMemory: () => void sqlite.pragma('shrink_memory'),
     // A sampled ANALYZE (analysis_limit) keeps this to a fraction of a second at 100k entities.

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import {
   ANNOTATION_LOCATION,
   ANNOTATION_ORIGIN_LOCATION,
-  buildSearchRows,
+  buildSearchRowsFlat,
   entityRelations,
   isJsonObject,
   parseDescriptor,
@@ -23,7 +23,11 @@ export interface ProcessedEntity {
   body: string;
   hash: string;
   relations: RelationTriple[];
-  search: Array<{ key: string; value: string | null; originalValue: string | null }>;
+  /**
+   * Filter rows, flat: `[key, value, originalValue, …]`, with `originalValue` null where it equals `value`
+   * (readers COALESCE). Flat, because millions of rows cross from the worker thread (ADR 0015).
+   */
+  search: Array<string | null>;
   line: number;
   text: string;
 }
@@ -100,7 +104,8 @@ export function toProcessedEntity(value: unknown, line: number, text: string): {
   const rel = entityRelations(entity);
   if (rel.errors.length > 0) return { ok: false, errors: rel.errors };
   try {
-    const search = buildSearchRows(entity);
+    const search = buildSearchRowsFlat(entity);
+    for (let i = 2; i < search.length; i += 3) if (search[i] === search[i - 1]) search[i] = null;
     const body = JSON.stringify(entity);
     return { ok: true, processed: { ref: stringifyEntityRef(entity), entity, body, hash: hashBody(body), relations: rel.relations, search, line, text } };
   } catch (err) {

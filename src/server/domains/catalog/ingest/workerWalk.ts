@@ -21,12 +21,19 @@ export interface WorkerWalk {
   close(): Promise<void>;
 }
 
+/**
+ * The worker allocates millions of short-lived objects while parsing; a young generation larger than V8's
+ * default scavenges less often. Measured at 100k entities: worker GC time down by a fifth, refresh ~1.5 s
+ * faster, peak memory unchanged (ADR 0015).
+ */
+const WORKER_YOUNG_GENERATION_MB = 48;
+
 type Item = { kind: 'source'; source: WalkedSource; weight: number } | { kind: 'end' } | { kind: 'failed'; error: Error };
 
 /** Starts the reading and processing of one refresh in a worker thread (see ingestWorker.ts). */
 export function startWorkerWalk(input: WorkerInput, lookup: (key: string) => Promise<StoredSource | undefined>): WorkerWalk {
   // execArgv: [] — the bootstrap registers tsx itself, whether this process got it from `--import tsx` or `tsx/esm/api`.
-  const worker = new Worker(new URL('./ingestWorker.mjs', import.meta.url), { workerData: input, execArgv: [] });
+  const worker = new Worker(new URL('./ingestWorker.mjs', import.meta.url), { workerData: input, execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
   const items: Item[] = [];
   let notify: (() => void) | undefined;
   let current: { key: string; parent: string } | undefined;
