@@ -30,12 +30,25 @@ type IdCol = 'e.id' | 's.entity_id';
 
 const likePrefix = (prefix: string) => `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+/**
+ * Filter keys answered from the entity row itself (the parts of its ref): `kind=component` then walks the
+ * (kind, name, id) index, which also serves the common sort by name (migration 0005, ADR 0015).
+ */
+const REF_COLUMNS: Partial<Record<string, 'e.kind' | 'e.namespace' | 'e.name'>> = { kind: 'e.kind', 'metadata.namespace': 'e.namespace', 'metadata.name': 'e.name' };
+
 function statementExpr(eb: EB, st: FilterStatement, mode: FilterMode, idCol: IdCol) {
   if (st.key.startsWith('relations.')) {
     let sub = eb.selectFrom('relations').select('relations.from_ref').where('relations.type_key', '=', st.key.slice('relations.'.length));
     if (st.values) sub = sub.where('relations.to_ref', 'in', st.values);
     if (st.prefix !== undefined) sub = sub.where(sql<boolean>`relations.to_ref LIKE ${likePrefix(st.prefix)} ESCAPE '\\'`);
     return mode === 'probe' ? eb.exists(sub.whereRef('relations.from_ref', '=', 'e.ref')) : eb('e.ref', 'in', sub);
+  }
+  const column = idCol === 'e.id' ? REF_COLUMNS[st.key] : undefined;
+  if (column) {
+    // Every entity has exactly one value of these, stored lowercased on its row as in `search`.
+    if (st.values) return eb(column, 'in', st.values);
+    if (st.prefix !== undefined) return sql<SqlBool>`${sql.ref(column)} LIKE ${likePrefix(st.prefix)} ESCAPE '\\'`;
+    return sql<SqlBool>`1 = 1`;
   }
   let sub = eb.selectFrom('search').select('search.entity_id').where('search.key', '=', st.key);
   if (st.values) sub = sub.where('search.value', 'in', st.values);
