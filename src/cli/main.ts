@@ -5,6 +5,9 @@ import { parseOutput, printData, printTable } from './format';
 import { api } from './client';
 import { registerValidateCommand } from './validateCommand';
 import { registerDiscoverCommand } from './discoverCommand';
+import { registerDocsCommands } from './docsCommands';
+import { registerScaffolderCommands } from './scaffolderCommands';
+import { registerGoldenPathCommands } from './goldenPathCommands';
 
 const program = new Command()
   .name('paved')
@@ -25,6 +28,9 @@ program.command('serve')
 registerCatalogCommands(program);
 registerValidateCommand(program);
 registerDiscoverCommand(program);
+registerDocsCommands(program);
+registerScaffolderCommands(program);
+registerGoldenPathCommands(program);
 
 program.command('audit')
   .description('Read the audit log, newest first')

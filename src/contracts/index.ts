@@ -1,3 +1,6 @@
 export * from './catalog';
 export * from './audit';
 export * from './auth';
+export * from './docs';
+export * from './goldenPaths';
+export * from './scaffolder';

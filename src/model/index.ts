@@ -6,6 +6,7 @@ export * from './annotations';
 export * from './formatError';
 export * from './fieldFormat';
 export * from './kinds';
+export * from './goldenPath';
 export * from './validateEntity';
 export * from './relations';
 export * from './descriptor';

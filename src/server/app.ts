@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { Catalog } from './domains/catalog';
+import { createGoldenPaths } from './domains/goldenPaths';
 import type { Authenticator } from './platform/authn';
 import type { Database } from './platform/db/schema';
 import { InputError } from './platform/errors';
@@ -17,6 +18,11 @@ export interface AppDeps {
   db: Kysely<Database>;
   authn: Authenticator;
   catalog: Catalog;
+  /** The scaffolder's task API (`/api/scaffolder`); optional so tools that build the app without it still work. */
+  scaffolder?: { routes(app: FastifyInstance): void };
+  /** Docs-as-code (`/api/docs`) and the combined search (`/api/search`); optional like the scaffolder. */
+  docs?: { routes(app: FastifyInstance): void };
+  search?: { routes(app: FastifyInstance): void };
   logLevel: string;
   webDir?: string;
   isReady: () => boolean;
@@ -52,6 +58,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   installMetrics(app);
   registerPlatformRoutes(app, deps.db, deps.isReady);
   deps.catalog.routes(app);
+  deps.scaffolder?.routes(app);
+  deps.docs?.routes(app);
+  deps.search?.routes(app);
+  createGoldenPaths(deps.catalog).routes(app);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   const webDir = deps.webDir;
   if (webDir && existsSync(join(webDir, 'index.html'))) {

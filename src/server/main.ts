@@ -2,6 +2,10 @@ import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
 import { createCatalog } from './domains/catalog';
+import { createGitReader } from './domains/catalog/ingest/gitReader';
+import { createScaffolder } from './domains/scaffolder';
+import { createDocs } from './domains/docs';
+import { createSearch } from './domains/search';
 import { SYSTEM } from './platform/actor';
 import { createAuthenticator, ensureAdminToken } from './platform/authn';
 import { loadConfig, type Config } from './platform/config';
@@ -32,8 +36,16 @@ export async function startServer(config: Config): Promise<RunningServer> {
     db, jobs, secrets, dataDir: config.dataDir, fileRoots: config.fileRoots, log: logger.info,
     ingest: { database: { dataDir: config.dataDir, databaseUrl: config.databaseUrl }, inProcess: !config.ingestProcess, worker: config.ingestWorker, idleSeconds: config.ingestIdleSeconds },
   });
+  // Template files in git locations are read through the catalog's git reader, with a mirror cache of its own.
+  const scaffolder = createScaffolder({
+    db, dialect, secrets, dataDir: config.dataDir, catalog: catalog.service, log: logger.info, warn: logger.warn,
+    git: createGitReader(join(config.dataDir, 'scaffolder', 'git-cache')),
+  });
+  // Search follows the catalog's generation; docs are built from the entity's source and indexed into search.
+  const search = createSearch({ db, jobs, catalog: catalog.service, log: logger.info });
+  const docs = createDocs({ db, jobs, catalog: catalog.service, search: search.service, gitMirrorDir: catalog.gitMirrorDir, fileRoots: config.fileRoots, log: logger.info });
   const authn = createAuthenticator(db, { guestAccess: config.guestAccess });
-  const app: FastifyInstance = await buildApp({ db, authn, catalog, logLevel: config.logLevel, webDir: join(PACKAGE_ROOT, 'dist/web'), isReady: () => ready });
+  const app: FastifyInstance = await buildApp({ db, authn, catalog, scaffolder, docs, search, logLevel: config.logLevel, webDir: join(PACKAGE_ROOT, 'dist/web'), isReady: () => ready });
   app.log.info(`database: ${handle.description}`);
   // The key id is a fingerprint, safe to log; the key itself never is.
   app.log.info(`secrets: sealed with key ${secrets.keyId} from ${secretKey.source === 'env' ? 'PAVED_SECRET_KEY' : `${secretKey.file}${secretKey.created ? ' (generated now)' : ''}`}`);
@@ -54,8 +66,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
   }
   await catalog.repairAfterCrash();
   jobs.start();
+  scaffolder.start();
   await registerStartupLocations(config, catalog, db);
   const stopScheduler = catalog.startScheduler(config.refreshIntervalSeconds, config.orphanGraceSeconds);
+  const stopDocsScheduler = docs.startScheduler(config.refreshIntervalSeconds);
+  const stopSearchScheduler = search.startScheduler();
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -70,7 +85,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
     stop: () => (stopping ??= (async () => {
       ready = false;
       stopScheduler();
+      stopDocsScheduler();
+      stopSearchScheduler();
       await app.close();
+      // Tasks first: a running task may be waiting on a catalog refresh job.
+      await scaffolder.stop();
       await jobs.stop();
       catalog.close();
       await handle.close();

@@ -5,6 +5,7 @@ import { NotFoundPage } from './layout/NotFoundPage';
 import { parseCatalogSearch } from './lib/catalogSearch';
 import { parseSearch, stringifySearch } from './lib/urlSearch';
 import { parseAuditSearch } from './pages/audit/auditSearch';
+import { parseSearchPageSearch } from './pages/search/searchPageSearch';
 
 const rootRoute = createRootRoute({ component: AppLayout, notFoundComponent: NotFoundPage });
 
@@ -30,13 +31,16 @@ const apisRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/catalog/ApisPage'), 'ApisPage'),
 });
 
-export type EntitySearch = { tab?: string };
+/** `page`: the docs page shown in the Docs tab (its slug). */
+export type EntitySearch = { tab?: string; page?: string };
 
 const entityRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/catalog/$namespace/$kind/$name',
-  validateSearch: (raw: Record<string, unknown>): EntitySearch =>
-    typeof raw.tab === 'string' && raw.tab ? { tab: raw.tab } : {},
+  validateSearch: (raw: Record<string, unknown>): EntitySearch => ({
+    ...(typeof raw.tab === 'string' && raw.tab ? { tab: raw.tab } : {}),
+    ...(typeof raw.page === 'string' && raw.page ? { page: raw.page.slice(0, 2048) } : {}),
+  }),
   component: lazyRouteComponent(() => import('./pages/entity/EntityPage'), 'EntityPage'),
 });
 
@@ -71,8 +75,68 @@ const auditRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/audit/AuditPage'), 'AuditPage'),
 });
 
+const goldenPathsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/golden-paths',
+  component: lazyRouteComponent(() => import('./pages/goldenPaths/GoldenPathsPage'), 'GoldenPathsPage'),
+});
+
+const goldenPathRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/golden-paths/$namespace/$name',
+  component: lazyRouteComponent(() => import('./pages/goldenPaths/GoldenPathPage'), 'GoldenPathPage'),
+});
+
+const docsIndexRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/docs',
+  component: lazyRouteComponent(() => import('./pages/docs/DocsIndexPage'), 'DocsIndexPage'),
+});
+
+// The links inside built docs pages point here (docsPagePath in src/contracts/docs.ts); the splat is the page slug.
+const docsSiteRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/docs/$namespace/$kind/$name/$',
+  component: lazyRouteComponent(() => import('./pages/docs/DocsSitePage'), 'DocsSitePage'),
+});
+
+const searchRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/search',
+  validateSearch: parseSearchPageSearch,
+  component: lazyRouteComponent(() => import('./pages/search/SearchPage'), 'SearchPage'),
+});
+
+// The scaffolder UI: template gallery, wizard, task page and tasks list (pages/create).
+const createIndexRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/create',
+  component: lazyRouteComponent(() => import('./pages/create/CreatePage'), 'CreatePage'),
+});
+
+const createTemplateRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/create/templates/$namespace/$name',
+  component: lazyRouteComponent(() => import('./pages/create/TemplateWizardPage'), 'TemplateWizardPage'),
+});
+
+const createTasksRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/create/tasks',
+  component: lazyRouteComponent(() => import('./pages/create/TasksPage'), 'TasksPage'),
+});
+
+const createTaskRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/create/tasks/$taskId',
+  component: lazyRouteComponent(() => import('./pages/create/TaskPage'), 'TaskPage'),
+});
+
 const routeTree = rootRoute.addChildren([
+  createIndexRoute, createTemplateRoute, createTasksRoute, createTaskRoute,
   indexRoute, catalogRoute, apisRoute, entityRoute, healthRoute, importRoute, locationsRoute, auditRoute,
+  goldenPathsRoute, goldenPathRoute,
+  docsIndexRoute, docsSiteRoute, searchRoute,
 ]);
 
 export const router = createRouter({

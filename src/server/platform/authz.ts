@@ -13,14 +13,25 @@ export const VERBS = [
   'catalog.entity.validate',
   'audit.read',
   'token.create',
+  'scaffolder.template.read',
+  'scaffolder.action.read',
+  'scaffolder.task.read',
+  'scaffolder.task.create',
+  'scaffolder.task.dry-run',
+  'scaffolder.task.cancel',
+  'scaffolder.task.retry',
+  /** Read, cancel and retry tasks other actors created. */
+  'scaffolder.task.manage-all',
 ] as const;
 export type Verb = (typeof VERBS)[number];
 
-const READ_VERBS: Verb[] = ['catalog.entity.read', 'catalog.location.read', 'catalog.entity.validate'];
+const READ_VERBS: Verb[] = ['catalog.entity.read', 'catalog.location.read', 'catalog.entity.validate', 'scaffolder.template.read', 'scaffolder.action.read', 'scaffolder.task.read'];
+// Running a template (or dry-running it, which reads its files) writes repositories and registers entities: not for guests or readers.
+const SCAFFOLDER_RUN_VERBS: Verb[] = ['scaffolder.task.create', 'scaffolder.task.dry-run', 'scaffolder.task.cancel', 'scaffolder.task.retry'];
 const ROLE_VERBS: Record<Role, ReadonlySet<Verb>> = {
   reader: new Set(READ_VERBS),
   // Reading a location (dry-run, discovery) makes the server open paths and URLs: not for guests.
-  editor: new Set<Verb>([...READ_VERBS, 'catalog.entity.refresh', 'catalog.location.create', 'catalog.location.analyze']),
+  editor: new Set<Verb>([...READ_VERBS, 'catalog.entity.refresh', 'catalog.location.create', 'catalog.location.analyze', ...SCAFFOLDER_RUN_VERBS]),
   admin: new Set<Verb>(VERBS),
 };
 

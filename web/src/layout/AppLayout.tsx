@@ -9,7 +9,7 @@ import { HeaderSearch } from './HeaderSearch';
 import { NavIcon, type NavIconName } from './NavIcon';
 
 type NavItem = {
-  to: '/catalog' | '/apis' | '/catalog-health' | '/catalog-import' | '/locations' | '/audit';
+  to: '/create' | '/catalog' | '/apis' | '/catalog-health' | '/catalog-import' | '/locations' | '/audit' | '/golden-paths' | '/docs' | '/search';
   label: string;
   icon: NavIconName;
   /** Shown only to actors with this permission. */
@@ -19,6 +19,10 @@ type NavItem = {
 const NAV: NavItem[] = [
   { to: '/catalog', label: 'Catalog', icon: 'catalog' },
   { to: '/apis', label: 'APIs', icon: 'api' },
+  { to: '/create', label: 'Create', icon: 'create' },
+  { to: '/golden-paths', label: 'Golden paths', icon: 'paths' },
+  { to: '/docs', label: 'Docs', icon: 'docs' },
+  { to: '/search', label: 'Search', icon: 'search' },
   { to: '/catalog-health', label: 'Catalog health', icon: 'health' },
   { to: '/locations', label: 'Locations', icon: 'locations' },
   { to: '/catalog-import', label: 'Register', icon: 'plus' },

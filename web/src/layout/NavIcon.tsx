@@ -1,5 +1,5 @@
 // A handful of inline stroke icons (no icon package for a few glyphs).
-export type NavIconName = 'catalog' | 'api' | 'health' | 'plus' | 'logo' | 'sun' | 'moon' | 'search' | 'locations' | 'audit';
+export type NavIconName = 'catalog' | 'api' | 'health' | 'plus' | 'logo' | 'sun' | 'moon' | 'search' | 'locations' | 'audit' | 'paths' | 'docs' | 'create';
 
 const PATHS: Record<Exclude<NavIconName, 'logo'>, string> = {
   catalog: 'M4 5h16M4 12h16M4 19h10',
@@ -11,6 +11,9 @@ const PATHS: Record<Exclude<NavIconName, 'logo'>, string> = {
   locations: 'M12 21s-7-6.2-7-11.5a7 7 0 0114 0C19 14.8 12 21 12 21zM12 7.5a2 2 0 100 4 2 2 0 000-4z',
   audit: 'M9 4h6v3H9zM7 5.5H5V21h14V5.5h-2M8.5 11h7M8.5 15h7M8.5 18.5h4',
   search: 'M11 4a7 7 0 100 14 7 7 0 000-14zM20 20l-4-4',
+  create: 'M12 3l2.2 5.3L20 9l-4.3 3.9L17 19l-5-3-5 3 1.3-6.1L4 9l5.8-.7z',
+  paths: 'M6 21c0-6 12-6 12-12V3M9 6l3-3 3 3M6 21h0',
+  docs: 'M6 3h9l4 4v14H6zM14 3v5h5M9 12h7M9 16h7',
 };
 
 export function NavIcon({ name, size = 18 }: { name: NavIconName; size?: number }) {

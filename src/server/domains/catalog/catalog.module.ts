@@ -14,6 +14,7 @@ import { createCatalogService } from './catalog.service';
 import { createDiscovery, registerDiscoveryRoutes } from './discovery';
 import { createIngestProcess } from './ingest/ingestProcess';
 import { createSourceReaders } from './ingest/sourceReaders';
+import { gitMirrorDir } from './ingest/gitReader';
 
 /** Composition root of the catalog domain: wires readers, ingestion, jobs, service and routes by hand. */
 export function createCatalog(deps: { db: Kysely<Database>; jobs: JobQueue; secrets: SecretBox; dataDir: string; fileRoots: readonly string[]; log: (msg: string, extra?: object) => void;
@@ -35,6 +36,11 @@ export function createCatalog(deps: { db: Kysely<Database>; jobs: JobQueue; secr
     service,
     health,
     ingestion,
+    /**
+     * The bare mirror the git reader keeps of a repository (its redacted address, as in `managed-by-location`),
+     * at the commit the last refresh fetched: docs read files next to a descriptor from it, without fetching.
+     */
+    gitMirrorDir: (repo: string) => gitMirrorDir(gitCacheDir, repo),
     close: () => host?.close(),
     /** A process killed during a bulk load leaves the deferred indexes dropped (catalog.bulkLoad.ts). */
     repairAfterCrash: () => ensureCatalogIndexes(deps.db),

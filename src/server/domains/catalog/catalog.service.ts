@@ -11,7 +11,7 @@ import { SecretError, type SecretBox } from '../../platform/secrets';
 import { deleteEntities } from './catalog.writeRepo';
 import { generatedLocationEntity, type Ingestion } from './catalog.ingestion';
 import { createCatalogQueries } from './catalog.queries';
-import { loadEntities } from './catalog.readRepo';
+import { catalogGeneration, loadEntities } from './catalog.readRepo';
 import { matchesRecord, parsePredicate } from './catalog.predicates';
 import { assertUnderFileRoots } from './ingest/fileRoots';
 import { toProcessedEntity, withLocationAnnotations } from './ingest/processSource';
@@ -101,6 +101,9 @@ export function createCatalogService(deps: CatalogServiceDeps) {
 
   return {
     ...queries,
+
+    /** Changes with every catalog write; other domains (docs, search) poll it to follow the catalog cheaply. */
+    generation: () => catalogGeneration(db),
 
     /**
      * Registers a location. Its identity is the redacted target: registering one that exists with other

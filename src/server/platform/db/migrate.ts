@@ -4,6 +4,8 @@ import type { Dialect } from './dialect';
 import type { SecretBox } from '../secrets';
 import * as m0001 from './migrations/0001_initial';
 import * as m0002 from './migrations/0002_location_secrets';
+import * as m0003 from './migrations/0003_scaffolder';
+import * as m0004 from './migrations/0004_docs';
 import * as m0005 from './migrations/0005_entities_kind_name';
 
 /** What a migration may need beyond the database: the key management module, to seal data stored in clear before. */
@@ -20,6 +22,8 @@ interface Migration {
 const MIGRATIONS: Migration[] = [
   { id: '0001_initial', up: m0001.up },
   { id: '0002_location_secrets', up: m0002.up },
+  { id: '0003_scaffolder', up: m0003.up },
+  { id: '0004_docs', up: m0004.up },
   { id: '0005_entities_kind_name', up: m0005.up },
 ];
 

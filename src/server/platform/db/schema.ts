@@ -73,6 +73,38 @@ export interface Database {
     outcome: string;
     payload: string;
   };
+  docs_sites: {
+    /** The entity's ref, lowercased as in `entities.ref`. */
+    entity_ref: string;
+    kind: string;
+    namespace: string;
+    name: string;
+    site_name: string;
+    /** Where the docs were read (`file:/abs/dir`, `git:<repo>#<commit>:<dir>`), or the reason they could not be. */
+    source: string;
+    fingerprint: string | null;
+    nav: string; // JSON DocsNavItem[]
+    errors: string; // JSON DocsBuildError[]
+    error_count: number;
+    page_count: number;
+    build_count: number;
+    built_at: string | null;
+    checked_at: string;
+  };
+  docs_pages: { entity_ref: string; slug: string; path: string; title: string; html: string; headings: string; position: number };
+  /** Full-text documents of docs sections and catalog entities; the per-engine index lives in migration 0004. */
+  search_documents: {
+    id: Generated<number>;
+    type: string;
+    entity_ref: string;
+    slug: string | null;
+    anchor: string | null;
+    title: string;
+    heading: string;
+    body: string;
+    meta: string; // JSON, what a result shows beyond the indexed text
+    hash: string;
+  };
   jobs: {
     id: string;
     type: string;
@@ -88,4 +120,31 @@ export interface Database {
     created_at: string;
     updated_at: string;
   };
+  scaffolder_tasks: {
+    id: string;
+    template_ref: string;
+    /** The Template entity as it was at submit time (JSON). */
+    template: string;
+    task_values: string;
+    /** Secrets sealed by platform/secrets (context `scaffolder_tasks.encrypted_secrets:<id>`), or null. */
+    encrypted_secrets: string | null;
+    status: string;
+    created_by: string;
+    created_at: string;
+    started_at: string | null;
+    finished_at: string | null;
+    last_heartbeat_at: string | null;
+    cancel_requested_at: string | null;
+    steps: string;
+    checkpoint: string | null;
+    /** Locations this task asked the catalog to register (JSON), so a failed run leaves none behind. */
+    registrations: string;
+    output: string | null;
+    error: string | null;
+    dry_run: number;
+    workspace_dir: string;
+    runs: number;
+    job_id: string | null;
+  };
+  scaffolder_task_events: { id: Generated<number>; task_id: string; type: string; body: string; created_at: string };
 }

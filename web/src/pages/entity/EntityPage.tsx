@@ -11,6 +11,7 @@ import { AboutCard } from './AboutCard';
 import { ApiDefinitionTab } from './ApiDefinitionTab';
 import { EntityHeader } from './EntityHeader';
 import { ErrorsTab } from './ErrorsTab';
+import { EntityDocsTab, hasDocs } from '../docs/EntityDocsTab';
 import { KindOverview } from './KindOverview';
 import { RawYamlTab } from './RawYamlTab';
 import { RelationsGraph } from './RelationsGraph';
@@ -64,6 +65,7 @@ export function EntityPage() {
         <Tabs.List mb="md">
           <Tabs.Tab value="overview">Overview</Tabs.Tab>
           {isApi ? <Tabs.Tab value="api">API definition</Tabs.Tab> : null}
+          {hasDocs(entity) ? <Tabs.Tab value="docs">Docs</Tabs.Tab> : null}
           <Tabs.Tab value="yaml">Raw YAML</Tabs.Tab>
           <Tabs.Tab
             value="errors"
@@ -78,6 +80,11 @@ export function EntityPage() {
         {isApi ? (
           <Tabs.Panel value="api">
             <ApiDefinitionTab entity={entity} />
+          </Tabs.Panel>
+        ) : null}
+        {hasDocs(entity) ? (
+          <Tabs.Panel value="docs">
+            <EntityDocsTab entity={entity} />
           </Tabs.Panel>
         ) : null}
         <Tabs.Panel value="yaml">

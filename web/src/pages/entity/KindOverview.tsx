@@ -2,6 +2,7 @@
 import { SimpleGrid, Stack } from '@mantine/core';
 import type { Entity } from '../../api/types';
 import { stringifyEntityRef } from '../../lib/entityRef';
+import { GoldenPathSpecCard } from '../goldenPaths/GoldenPathSpecCard';
 import { OwnedEntitiesCard } from './OwnedEntitiesCard';
 import { RefEntitiesCard, relationTargets } from './PeopleAndGroups';
 
@@ -23,6 +24,7 @@ export function KindOverview({ entity }: { entity: Entity }) {
       </Stack>
     );
   }
+  if (kind === 'goldenpath') return <GoldenPathSpecCard entity={entity} />;
   if (kind === 'user') {
     return (
       <Stack gap="md">

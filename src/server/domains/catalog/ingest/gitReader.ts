@@ -107,12 +107,17 @@ function inRepository(path: string): string {
   return rel;
 }
 
+/** Where the mirror of a repository lives; keyed by the redacted address, so the same with or without credentials. */
+export function gitMirrorDir(cacheDir: string, repo: string): string {
+  return join(cacheDir, `${createHash('sha1').update(redact(repo)).digest('hex')}.git`);
+}
+
 /**
  * Keeps a bare mirror of the repository under the data directory. The repository address is passed on
  * every fetch and never saved in the mirror's config, so credentials in it are not written to disk.
  */
 async function mirror(cacheDir: string, repo: string): Promise<string> {
-  const dir = join(cacheDir, `${createHash('sha1').update(redact(repo)).digest('hex')}.git`);
+  const dir = gitMirrorDir(cacheDir, repo);
   const exists = await stat(join(dir, 'HEAD')).then(() => true, () => false);
   if (!exists) {
     await mkdir(dir, { recursive: true });

@@ -1,0 +1,1 @@
+"""The ${{ values.name }} model server (see README.md)."""

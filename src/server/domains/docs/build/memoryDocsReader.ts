@@ -1,0 +1,26 @@
+import { normalizeDocsPath } from './docsPaths.js';
+import type { DocsSourceReader } from './docsTypes.js';
+
+/**
+ * A {@link DocsSourceReader} over files held in memory (root path → text): for tests, and for docs
+ * that arrive as a bundle (a golden path from the database, files fetched from a git host).
+ */
+export function createMemoryDocsReader(files: Record<string, string>): DocsSourceReader {
+  const byPath = new Map<string, string>();
+  for (const [path, text] of Object.entries(files)) {
+    const normal = normalizeDocsPath(path);
+    if (normal !== undefined && normal !== '') byPath.set(normal, text);
+  }
+  return {
+    async readFile(path) {
+      const normal = normalizeDocsPath(path);
+      return normal === undefined ? undefined : byPath.get(normal);
+    },
+    async listFiles(dir) {
+      const normal = normalizeDocsPath(dir);
+      if (normal === undefined) return [];
+      const prefix = normal === '' ? '' : `${normal}/`;
+      return [...byPath.keys()].filter((p) => p.startsWith(prefix)).sort();
+    },
+  };
+}

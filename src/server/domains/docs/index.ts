@@ -1,0 +1,1 @@
+export { createDocs, type Docs } from './docs.module';

@@ -1,0 +1,1 @@
+export { createScaffolder, type Scaffolder } from './scaffolder.module';

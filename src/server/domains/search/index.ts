@@ -1,0 +1,2 @@
+export { createSearch, type Search } from './search.module';
+export type { DocsSection, SearchService } from './search.service';

@@ -1,0 +1,103 @@
+// Docs and search as a user sees them, in Chromium against a real server: an entity's Docs tab
+// (nav, page, table of contents, a link to another page), the docs index, and a search whose result
+// opens the docs page it found.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { until } from '../helpers/catalogFixtures';
+import { startPaved, type PavedProcess } from '../helpers/startPaved';
+import { siteFiles, writeFiles } from '../docs/docsFixtures';
+import { SHOTS, expectText, expectUrl, shot } from './browserHarness';
+
+const tmp = mkdtempSync(join(tmpdir(), 'paved-docs-browser-'));
+let server: PavedProcess;
+let browser: Browser;
+const pageErrors: string[] = [];
+
+before(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  writeFiles(join(tmp, 'payouts'), siteFiles('payouts'));
+  server = await startPaved({ env: { PAVED_LOCATIONS: `file:${tmp}` } });
+  await until('the docs to be built', async () => (await server.api<{ pageCount: number }>('GET', '/api/docs/default/component/payouts')).body?.pageCount === 3, 60_000);
+  await until('the entity in the search index', async () => (await server.api<{ results: unknown[] }>('GET', '/api/search?q=payouts&types=entity')).body?.results?.length, 30_000);
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+async function newPage(colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  return page;
+}
+
+describe('docs in the UI', () => {
+  test('entity Docs tab: nav, page, TOC, a link to another page', async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/catalog/default/component/payouts`);
+    await page.getByRole('tab', { name: 'Docs' }).click();
+    await expectUrl(page, (u) => u.searchParams.get('tab') === 'docs', 'with tab=docs');
+    const content = page.getByTestId('docs-content');
+    await expectText(content.locator('h1'), 'Welcome to payouts');
+    await page.getByRole('navigation', { name: 'Docs navigation' }).getByText('Reference').waitFor();
+    await page.getByRole('navigation', { name: 'Table of contents' }).getByText('Architecture').waitFor();
+
+    // A link inside the page opens the other page in the tab, at its section.
+    await content.getByRole('link', { name: 'setup guide' }).click();
+    await expectUrl(page, (u) => u.searchParams.get('page') === 'guide/setup' && u.hash === '#install', 'of the setup page at #install');
+    await expectText(content.locator('h1'), 'Setup guide');
+    await shot(page, 'docs-entity-tab');
+
+    // The nav opens a page with a table, code and an admonition.
+    await page.getByRole('navigation', { name: 'Docs navigation' }).getByText('Reference').click();
+    await expectText(content.locator('h1'), 'Reference');
+    await content.locator('table').waitFor();
+    await content.locator('.admonition.warning').waitFor();
+    // And back through a link to the home page.
+    await page.getByRole('navigation', { name: 'Docs navigation' }).getByText('Guide').click();
+    await content.getByRole('link', { name: 'home' }).click();
+    await expectText(content.locator('h1'), 'Welcome to payouts');
+  });
+
+  test('docs index, and a dark-mode docs page with its admonition styled', async () => {
+    const page = await newPage('dark');
+    await page.goto(`${server.url}/docs`);
+    await page.getByRole('link', { name: 'payouts handbook' }).click();
+    await expectUrl(page, (u) => u.pathname === '/docs/default/component/payouts', 'of the site page');
+    await page.getByRole('navigation', { name: 'Docs navigation' }).getByText('Reference').click();
+    await expectUrl(page, (u) => u.pathname === '/docs/default/component/payouts/reference', 'of the reference page');
+    const admonition = page.getByTestId('docs-content').locator('.admonition.warning');
+    await admonition.waitFor();
+    const bg = await admonition.evaluate((el) => getComputedStyle(el).backgroundColor);
+    assert.notEqual(bg, 'rgba(0, 0, 0, 0)', 'admonitions have a background');
+    await shot(page, 'docs-site-dark');
+  });
+
+  test('search: type, see docs and entity results, open one with the keyboard', async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/search`);
+    await page.getByLabel('Search docs and catalog').fill('installer');
+    await expectUrl(page, (u) => u.searchParams.get('q') === 'installer', 'with q=installer');
+    const first = page.getByTestId('search-result').first();
+    await expectText(first.getByTestId('search-result-title'), 'Guide › Install');
+    await first.locator('mark').first().waitFor();
+    await page.getByLabel('Search docs and catalog').fill('payouts');
+    await page.getByTestId('search-result').filter({ hasText: 'Component' }).first().waitFor();
+    await shot(page, 'docs-search');
+    await page.getByLabel('Search docs and catalog').fill('installer');
+    await expectText(page.getByTestId('search-result').first().getByTestId('search-result-title'), 'Guide › Install');
+    await page.getByLabel('Search docs and catalog').press('Enter');
+    await expectUrl(page, (u) => u.pathname === '/docs/default/component/payouts/guide/setup', 'of the found page');
+    await expectText(page.getByTestId('docs-content').locator('h1'), 'Setup guide');
+    assert.deepEqual(pageErrors, []);
+  });
+});
