@@ -141,3 +141,16 @@ export const ActionListResponse = z.array(z.object({
 
 /** Field problems carried by the 400 of task creation and dry-run, inside Backstage's error envelope. */
 export const FieldProblemSchema = z.object({ field: z.string(), message: z.string() });
+
+/**
+ * The `field` of a value problem (`owner.name`, `tags[2]`, or `(values)` for the whole object) from a JSON
+ * Pointer such as ajv's `instancePath`, plus an optional child key. Server 400s and the web form both name
+ * fields this way, so a server problem lands under the right form field.
+ */
+export function fieldOfJsonPointer(instancePath: string, child?: string): string {
+  const parts = instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  if (child !== undefined) parts.push(child);
+  let out = '';
+  for (const p of parts) out += /^\d+$/.test(p) ? `[${p}]` : out ? `.${p}` : p;
+  return out || '(values)';
+}

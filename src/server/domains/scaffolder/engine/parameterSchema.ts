@@ -1,5 +1,6 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
+import { fieldOfJsonPointer as fieldOf } from '../../../../contracts/scaffolder';
 
 // ajv-formats is CommonJS; depending on the loader its function is the default export or `.default` of it.
 type AddFormats = (ajv: Ajv) => Ajv;
@@ -48,14 +49,6 @@ export function knownFields(schema: unknown, into = new Set<string>(), depth = 0
     for (const dep of Object.values(s.dependencies)) if (!Array.isArray(dep)) knownFields(dep, into, depth + 1);
   }
   return into;
-}
-
-function fieldOf(instancePath: string, child?: string): string {
-  const parts = instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
-  if (child !== undefined) parts.push(child);
-  let out = '';
-  for (const p of parts) out += /^\d+$/.test(p) ? `[${p}]` : out ? `.${p}` : p;
-  return out || '(values)';
 }
 
 export function describeAjvError(e: ErrorObject): { field: string; message: string } {

@@ -6,6 +6,7 @@ import addFormatsModule from 'ajv-formats';
 import { FIELD_FORMATS } from '../../../../../src/model/fieldFormat';
 import { REPO_PART_RULE, parseRepoUrl } from './rules';
 import { propertiesOf, pruneEmpty, uiOf, type FieldErrors, type FormValues, type JsonSchema } from './schema';
+import { fieldOfJsonPointer as fieldOf } from '../../../../../src/contracts/scaffolder';
 
 // ajv-formats is CommonJS; depending on the bundler its function is the default export or `.default` of it.
 type AddFormats = (ajv: Ajv) => Ajv;
@@ -36,14 +37,6 @@ function compile(page: JsonSchema): ValidateFunction | Error {
     compiled.set(page, fn);
   }
   return fn;
-}
-
-function fieldOf(instancePath: string, child?: string): string {
-  const parts = instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
-  if (child !== undefined) parts.push(child);
-  let out = '';
-  for (const p of parts) out += /^\d+$/.test(p) ? `[${p}]` : out ? `.${p}` : p;
-  return out || '(values)';
 }
 
 /** ajv's error in words a form user reads (the field's title is already the label above it). */
