@@ -25,21 +25,13 @@ export function registerDocsJobs(jobs: Pick<JobQueue, 'register' | 'enqueue'>, d
  * seconds), and every `intervalSeconds` anyway — a docs-only change does not change any entity, but
  * the catalog's refresh has fetched the new commit (git) or the file changed on disk.
  */
-export function startDocsScheduler(opts: { generation: () => Promise<string | undefined>; busy?: () => boolean; jobs: Pick<JobQueue, 'enqueue'>; pollMs: number; intervalSeconds: number; log: (msg: string) => void }): () => void {
-  let previous: string | undefined | null = null;
+export function startDocsScheduler(opts: { generation: () => Promise<string | undefined>; jobs: Pick<JobQueue, 'enqueue'>; pollMs: number; intervalSeconds: number; log: (msg: string) => void }): () => void {
   let seen: string | undefined | null = null;
   let last = 0;
   const tick = () => {
-    if (opts.busy?.()) {
-      previous = null;
-      return;
-    }
     opts.generation().then(async (g) => {
       const due = Date.now() - last >= opts.intervalSeconds * 1000;
-      // Only once the generation held still for one poll: a large refresh moves it with every commit.
-      const settled = g === previous;
-      previous = g;
-      if ((g === seen || !settled) && !due) return;
+      if (g === seen && !due) return;
       seen = g;
       last = Date.now();
       await opts.jobs.enqueue(DOCS_BUILD_JOB, {}, { dedupeKey: SCAN_KEY });

@@ -12,24 +12,15 @@ export function registerSearchJobs(jobs: Pick<JobQueue, 'register'>, search: Sea
 }
 
 /**
- * Follows the catalog: a primary-key read of its generation every few seconds, and a sync job once it
- * moved and then held still for one poll. A large refresh moves it with every commit; syncing in between
- * would re-read the growing catalog beside the ingestion, slowing both. The job compares generations
- * again, so a tick that races a running job is harmless.
+ * Follows the catalog: a primary-key read of its generation every few seconds, and a sync job when it
+ * moved. The job itself compares generations again, so a tick that races a running job is harmless.
  */
-export function startSearchScheduler(opts: { generation: () => Promise<string | undefined>; busy?: () => boolean; jobs: Pick<JobQueue, 'enqueue'>; everyMs: number; log: (msg: string) => void }): () => void {
-  let previous: string | undefined | null = null;
-  let synced: string | undefined | null = null;
+export function startSearchScheduler(opts: { generation: () => Promise<string | undefined>; jobs: Pick<JobQueue, 'enqueue'>; everyMs: number; log: (msg: string) => void }): () => void {
+  let seen: string | undefined | null = null;
   const tick = () => {
-    if (opts.busy?.()) {
-      previous = null;
-      return;
-    }
     opts.generation().then(async (g) => {
-      const settled = g === previous;
-      previous = g;
-      if (!settled || g === synced) return;
-      synced = g;
+      if (g === seen) return;
+      seen = g;
       await opts.jobs.enqueue(SEARCH_ENTITIES_JOB, {}, { dedupeKey: SEARCH_ENTITIES_JOB });
     }).catch((err: unknown) => opts.log(`search scheduler: ${String(err)}`));
   };
