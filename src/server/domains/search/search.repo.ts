@@ -8,17 +8,7 @@ import { sqliteFullText } from './fullText/sqliteFullText';
 type Db = Kysely<Database>;
 
 /** A row of `search_documents` as written (the id is generated). */
-export interface IndexedDocument {
-  type: 'docs' | 'entity';
-  entity_ref: string;
-  slug: string | null;
-  anchor: string | null;
-  title: string;
-  heading: string;
-  body: string;
-  meta: string;
-  hash: string;
-}
+export type IndexedDocument = Omit<Database['search_documents'], 'id' | 'type'> & { type: 'docs' | 'entity' };
 
 const COLUMNS = [['type', 'text'], ['entity_ref', 'text'], ['slug', 'text'], ['anchor', 'text'], ['title', 'text'], ['heading', 'text'], ['body', 'text'], ['meta', 'text'], ['hash', 'text']] as const;
 const BATCH = 500;

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../../platform/db/schema';
 
 export interface FullTextQuery {
@@ -10,19 +10,11 @@ export interface FullTextQuery {
 }
 
 /** One ranked match: the stored document plus the engine's score (higher is better) and snippet. */
-export interface FullTextHit {
-  id: number;
-  type: string;
-  entity_ref: string;
-  slug: string | null;
-  anchor: string | null;
-  title: string;
-  heading: string;
-  meta: string;
+export type FullTextHit = Omit<Selectable<Database['search_documents']>, 'body' | 'hash'> & {
   score: number;
   /** Text around the matches, the matches between MATCH_START and MATCH_END. */
   snippet: string | null;
-}
+};
 
 /**
  * The part of search the engines do differently: matching and ranking `search_documents` (FTS5 with
