@@ -42,8 +42,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     git: createGitReader(join(config.dataDir, 'scaffolder', 'git-cache')),
   });
   // Search follows the catalog's generation; docs are built from the entity's source and indexed into search.
-  const search = createSearch({ db, jobs, catalog: catalog.service, log: logger.info });
-  const docs = createDocs({ db, jobs, catalog: catalog.service, search: search.service, gitMirrorDir: catalog.gitMirrorDir, fileRoots: config.fileRoots, log: logger.info });
+  const search = createSearch({ db, jobs, catalog: catalog.service, catalogBusy: catalog.isRefreshing, log: logger.info });
+  const docs = createDocs({ db, jobs, catalog: catalog.service, search: search.service, gitMirrorDir: catalog.gitMirrorDir, catalogBusy: catalog.isRefreshing, fileRoots: config.fileRoots, log: logger.info });
   const authn = createAuthenticator(db, { guestAccess: config.guestAccess });
   const app: FastifyInstance = await buildApp({ db, authn, catalog, scaffolder, docs, search, logLevel: config.logLevel, webDir: join(PACKAGE_ROOT, 'dist/web'), isReady: () => ready });
   app.log.info(`database: ${handle.description}`);

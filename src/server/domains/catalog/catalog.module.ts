@@ -28,7 +28,19 @@ export function createCatalog(deps: { db: Kysely<Database>; jobs: JobQueue; secr
   const host = deps.ingest.inProcess ? undefined : createIngestProcess({
     database: deps.ingest.database, gitCacheDir, gitCredentials, useWorker: deps.ingest.worker, idleExitMs: deps.ingest.idleSeconds * 1000,
   });
-  const ingestion: Ingestion = host ? { ...local, refreshLocation: host.refreshLocation } : local;
+  const refresh = host ? host.refreshLocation : local.refreshLocation;
+  let refreshing = 0;
+  const ingestion: Ingestion = {
+    ...local,
+    refreshLocation: async (loc, opts) => {
+      refreshing++;
+      try {
+        return await refresh(loc, opts);
+      } finally {
+        refreshing--;
+      }
+    },
+  };
   const service = createCatalogService({ db: deps.db, ingestion, jobs: deps.jobs, fileRoots: deps.fileRoots, secrets: deps.secrets });
   const health = createCatalogHealth(deps.db);
   registerCatalogJobs(deps.db, deps.jobs, ingestion, deps.secrets, deps.log);
@@ -41,6 +53,11 @@ export function createCatalog(deps: { db: Kysely<Database>; jobs: JobQueue; secr
      * at the commit the last refresh fetched: docs read files next to a descriptor from it, without fetching.
      */
     gitMirrorDir: (repo: string) => gitMirrorDir(gitCacheDir, repo),
+    /**
+     * Whether a refresh runs in this process now. Followers of the catalog (search, docs) wait for it to
+     * end: reading a catalog that changes with every commit, beside a bulk load, slows both (ADR 0021).
+     */
+    isRefreshing: () => refreshing > 0,
     close: () => host?.close(),
     /** A process killed during a bulk load leaves the deferred indexes dropped (catalog.bulkLoad.ts). */
     repairAfterCrash: () => ensureCatalogIndexes(deps.db),

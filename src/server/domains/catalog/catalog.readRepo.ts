@@ -303,6 +303,27 @@ function dedupeRelations(rows: Array<{ type: string; to_ref: string }>) {
 // The same order as `localeCompare`, without building a collator per call: a page of 50 Groups sorts ~1,100 relations.
 const collator = new Intl.Collator();
 
+/**
+ * The stored version of each entity, in ref order after `after`: followers of the catalog (search)
+ * compare it with what they indexed, page by page, to read only the entities that changed. The stored
+ * etag changes whenever the stored body does (relations other entities give it do not count here).
+ */
+export async function entityVersionsPage(db: Db, after: string | undefined, limit: number): Promise<Array<{ ref: string; etag: string }>> {
+  let qb = db.selectFrom('entities').select(['ref', 'etag']).orderBy('ref').limit(limit);
+  if (after !== undefined) qb = qb.where('ref', '>', after);
+  return qb.execute();
+}
+
+/** Stored bodies by ref, without relations or status (cheaper than loadEntities), with the stored etag. */
+export async function entityBodiesByRefs(db: Db, refs: string[]): Promise<Array<{ ref: string; etag: string; entity: Entity }>> {
+  const out: Array<{ ref: string; etag: string; entity: Entity }> = [];
+  for (let i = 0; i < refs.length; i += 500) {
+    const rows = await db.selectFrom('entities').select(['ref', 'etag', 'body']).where('ref', 'in', refs.slice(i, i + 500)).execute();
+    for (const r of rows) out.push({ ref: r.ref, etag: r.etag, entity: JSON.parse(r.body) as Entity });
+  }
+  return out;
+}
+
 /** Changes with every catalog write (see `bumpGeneration`); undefined before the first one. */
 export async function catalogGeneration(db: Db): Promise<string | undefined> {
   const row = await db.selectFrom('meta').select('value').where('key', '=', 'catalog_generation').executeTakeFirst();

@@ -11,7 +11,7 @@ import { SecretError, type SecretBox } from '../../platform/secrets';
 import { deleteEntities } from './catalog.writeRepo';
 import { generatedLocationEntity, type Ingestion } from './catalog.ingestion';
 import { createCatalogQueries } from './catalog.queries';
-import { catalogGeneration, loadEntities } from './catalog.readRepo';
+import { catalogGeneration, entityBodiesByRefs, entityVersionsPage, loadEntities } from './catalog.readRepo';
 import { matchesRecord, parsePredicate } from './catalog.predicates';
 import { assertUnderFileRoots } from './ingest/fileRoots';
 import { toProcessedEntity, withLocationAnnotations } from './ingest/processSource';
@@ -104,6 +104,12 @@ export function createCatalogService(deps: CatalogServiceDeps) {
 
     /** Changes with every catalog write; other domains (docs, search) poll it to follow the catalog cheaply. */
     generation: () => catalogGeneration(db),
+
+    /** (ref, stored etag) pages in ref order, for followers that index entity data (search). */
+    entityVersions: (opts: { after?: string; limit: number }) => entityVersionsPage(db, opts.after, opts.limit),
+
+    /** Stored bodies by lowercase ref, without relations or status, with the stored etag of each. */
+    entityBodies: (refs: string[]) => entityBodiesByRefs(db, refs),
 
     /**
      * Registers a location. Its identity is the redacted target: registering one that exists with other

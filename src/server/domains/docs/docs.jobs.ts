@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { startFollower } from '../../platform/follower';
 import type { JobQueue } from '../../platform/jobs';
 import { DOCS_BUILD_JOB, type DocsService } from './docs.service';
 
@@ -22,23 +23,13 @@ export function registerDocsJobs(jobs: Pick<JobQueue, 'register' | 'enqueue'>, d
 
 /**
  * When to look for changed docs: soon after the catalog changed (its generation, read every few
- * seconds), and every `intervalSeconds` anyway — a docs-only change does not change any entity, but
- * the catalog's refresh has fetched the new commit (git) or the file changed on disk.
+ * seconds) once a refresh running in this process has ended, and every `intervalSeconds` anyway — a
+ * docs-only change does not change any entity, but the catalog's refresh has fetched the new commit
+ * (git) or the file changed on disk.
  */
-export function startDocsScheduler(opts: { generation: () => Promise<string | undefined>; jobs: Pick<JobQueue, 'enqueue'>; pollMs: number; intervalSeconds: number; log: (msg: string) => void }): () => void {
-  let seen: string | undefined | null = null;
-  let last = 0;
-  const tick = () => {
-    opts.generation().then(async (g) => {
-      const due = Date.now() - last >= opts.intervalSeconds * 1000;
-      if (g === seen && !due) return;
-      seen = g;
-      last = Date.now();
-      await opts.jobs.enqueue(DOCS_BUILD_JOB, {}, { dedupeKey: SCAN_KEY });
-    }).catch((err: unknown) => opts.log(`docs scheduler: ${String(err)}`));
-  };
-  tick();
-  const timer = setInterval(tick, opts.pollMs);
-  timer.unref();
-  return () => clearInterval(timer);
+export function startDocsScheduler(opts: { generation: () => Promise<string | undefined>; busy?: () => boolean; jobs: Pick<JobQueue, 'enqueue'>; pollMs: number; intervalSeconds: number; log: (msg: string) => void }): () => void {
+  return startFollower({
+    name: 'docs scheduler', version: opts.generation, busy: opts.busy, pollMs: opts.pollMs, maxWaitMs: 60_000, everyMs: opts.intervalSeconds * 1000, log: opts.log,
+    onChange: () => opts.jobs.enqueue(DOCS_BUILD_JOB, {}, { dedupeKey: SCAN_KEY }),
+  });
 }

@@ -16,6 +16,8 @@ export function createDocs(deps: {
   search: Pick<SearchService, 'indexDocsSite' | 'removeDocsSite'>;
   /** The catalog's git mirror of a repository (Catalog.gitMirrorDir). */
   gitMirrorDir: (repo: string) => string;
+  /** True while the catalog refreshes in this process (Catalog.isRefreshing): scans wait for it to end. */
+  catalogBusy?: () => boolean;
   fileRoots: readonly string[];
   log: (msg: string, extra?: object) => void;
 }) {
@@ -29,7 +31,7 @@ export function createDocs(deps: {
     routes: (app: FastifyInstance) => registerDocsRoutes(app, service),
     /** Looks for changed docs after catalog changes (polled every `pollMs`) and every `intervalSeconds`. */
     startScheduler: (intervalSeconds: number, pollMs = 2000) =>
-      startDocsScheduler({ generation: deps.catalog.generation, jobs: deps.jobs, pollMs: Math.min(pollMs, intervalSeconds * 1000), intervalSeconds, log: deps.log }),
+      startDocsScheduler({ generation: deps.catalog.generation, busy: deps.catalogBusy, jobs: deps.jobs, pollMs: Math.min(pollMs, intervalSeconds * 1000), intervalSeconds, log: deps.log }),
   };
 }
 export type Docs = ReturnType<typeof createDocs>;

@@ -1,8 +1,4 @@
-import { createHash } from 'node:crypto';
 import type { IndexedDocument } from './search.repo';
-
-/** The catalog fields an entity document is built from (a projection, so the catalog loads little). */
-export const ENTITY_FIELDS = ['kind', 'metadata.name', 'metadata.namespace', 'metadata.title', 'metadata.description', 'metadata.tags', 'spec.owner', 'spec.type', 'spec.lifecycle'];
 
 /** What an entity result shows; stored as the document's `meta`. */
 export interface EntityMeta {
@@ -19,10 +15,10 @@ const text = (v: unknown, max = 2000): string | undefined => (typeof v === 'stri
 
 /**
  * The search document of a catalog entity: name and title as the title (weighted highest), tags as the
- * heading, description, kind, type, owner and lifecycle as the body. `hash` covers everything written,
- * so a catalog change that does not touch these fields does not rewrite the document.
+ * heading, description, kind, type, owner and lifecycle as the body. `hash` is the catalog's stored
+ * etag of the entity, which changes with its body: the sync compares it to know what to re-read.
  */
-export function entityDocument(item: Record<string, unknown>): IndexedDocument | undefined {
+export function entityDocument(item: Record<string, unknown>, stored: { ref: string; etag: string }): IndexedDocument | undefined {
   const metadata = (item.metadata ?? {}) as Record<string, unknown>;
   const spec = (item.spec ?? {}) as Record<string, unknown>;
   const kind = text(item.kind, 63);
@@ -37,15 +33,15 @@ export function entityDocument(item: Record<string, unknown>): IndexedDocument |
     owner: text(spec.owner, 500),
     tags: Array.isArray(metadata.tags) ? metadata.tags.filter((t): t is string => typeof t === 'string').slice(0, 50) : [],
   };
-  const doc = {
-    type: 'entity' as const,
-    entity_ref: `${kind}:${meta.namespace}/${name}`.toLocaleLowerCase('en-US'),
+  return {
+    type: 'entity',
+    entity_ref: stored.ref,
     slug: null,
     anchor: null,
     title: [name, meta.title].filter(Boolean).join(' '),
     heading: meta.tags.join(' '),
     body: [meta.description, kind, text(spec.type), meta.owner, text(spec.lifecycle)].filter(Boolean).join(' '),
     meta: JSON.stringify(meta),
+    hash: stored.etag,
   };
-  return { ...doc, hash: createHash('sha1').update(JSON.stringify(doc)).digest('hex') };
 }

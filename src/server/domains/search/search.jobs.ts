@@ -1,7 +1,10 @@
+import { startFollower } from '../../platform/follower';
 import type { JobQueue } from '../../platform/jobs';
 import type { SearchService } from './search.service';
 
 export const SEARCH_ENTITIES_JOB = 'search.sync-entities';
+/** The longest a catalog change waits for a running refresh before the index follows it anyway. */
+const MAX_WAIT_MS = 60_000;
 
 /** Idempotent: it compares the catalog with the index and writes the difference. */
 export function registerSearchJobs(jobs: Pick<JobQueue, 'register'>, search: SearchService, log: (msg: string, extra?: object) => void): void {
@@ -12,20 +15,12 @@ export function registerSearchJobs(jobs: Pick<JobQueue, 'register'>, search: Sea
 }
 
 /**
- * Follows the catalog: a primary-key read of its generation every few seconds, and a sync job when it
- * moved. The job itself compares generations again, so a tick that races a running job is harmless.
+ * Follows the catalog: a sync job when its generation moved, once a refresh running in this process has
+ * ended (startFollower). The job compares generations again, so a tick that races a running job is harmless.
  */
-export function startSearchScheduler(opts: { generation: () => Promise<string | undefined>; jobs: Pick<JobQueue, 'enqueue'>; everyMs: number; log: (msg: string) => void }): () => void {
-  let seen: string | undefined | null = null;
-  const tick = () => {
-    opts.generation().then(async (g) => {
-      if (g === seen) return;
-      seen = g;
-      await opts.jobs.enqueue(SEARCH_ENTITIES_JOB, {}, { dedupeKey: SEARCH_ENTITIES_JOB });
-    }).catch((err: unknown) => opts.log(`search scheduler: ${String(err)}`));
-  };
-  tick();
-  const timer = setInterval(tick, opts.everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
+export function startSearchScheduler(opts: { generation: () => Promise<string | undefined>; busy?: () => boolean; jobs: Pick<JobQueue, 'enqueue'>; everyMs: number; log: (msg: string) => void }): () => void {
+  return startFollower({
+    name: 'search scheduler', version: opts.generation, busy: opts.busy, pollMs: opts.everyMs, maxWaitMs: MAX_WAIT_MS, log: opts.log,
+    onChange: () => opts.jobs.enqueue(SEARCH_ENTITIES_JOB, {}, { dedupeKey: SEARCH_ENTITIES_JOB }),
+  });
 }

@@ -40,10 +40,16 @@ export async function replaceEntityDocuments(trx: Db, type: IndexedDocument['typ
   await insertDocuments(trx, docs);
 }
 
-/** entity_ref → (id, hash) of the indexed catalog entities, to update only what changed. */
-export async function indexedEntityHashes(db: Db): Promise<Map<string, { id: number; hash: string }>> {
-  const rows = await db.selectFrom('search_documents').select(['id', 'entity_ref', 'hash']).where('type', '=', 'entity').execute();
-  return new Map(rows.map((r) => [r.entity_ref, { id: Number(r.id), hash: r.hash }]));
+/**
+ * The indexed catalog entities with refs in (`after`, `upTo`] — to the end when `upTo` is undefined —
+ * in the database's own ref order, so a page lines up with a page of the catalog's `entityVersions`.
+ */
+export async function indexedEntityRange(db: Db, after: string | undefined, upTo: string | undefined): Promise<Array<{ id: number; entity_ref: string; hash: string }>> {
+  let qb = db.selectFrom('search_documents').select(['id', 'entity_ref', 'hash']).where('type', '=', 'entity');
+  if (after !== undefined) qb = qb.where('entity_ref', '>', after);
+  if (upTo !== undefined) qb = qb.where('entity_ref', '<=', upTo);
+  const rows = await qb.execute();
+  return rows.map((r) => ({ id: Number(r.id), entity_ref: r.entity_ref, hash: r.hash }));
 }
 
 const stateKey = (name: string) => `search.${name}`;

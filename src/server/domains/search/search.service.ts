@@ -3,15 +3,15 @@ import type { Kysely } from 'kysely';
 import { docsPagePath, type SearchResult, type SearchType } from '../../../contracts';
 import type { Database } from '../../platform/db/schema';
 import type { CatalogService } from '../catalog/catalog.service';
-import { ENTITY_FIELDS, entityDocument, type EntityMeta } from './search.entities';
+import { entityDocument, type EntityMeta } from './search.entities';
 import { parseSearchTerms, toSnippet } from './search.query';
 import {
-  deleteDocumentsByIds, indexedEntityHashes, insertDocuments, readState, replaceEntityDocuments, searchDocuments, writeState, type IndexedDocument,
+  deleteDocumentsByIds, indexedEntityRange, insertDocuments, readState, replaceEntityDocuments, searchDocuments, writeState, type IndexedDocument,
 } from './search.repo';
 
 export interface SearchServiceDeps {
   db: Kysely<Database>;
-  catalog: Pick<CatalogService, 'byQuery' | 'generation'>;
+  catalog: Pick<CatalogService, 'entityVersions' | 'entityBodies' | 'generation'>;
 }
 
 /** A docs section handed over by the docs domain (see build/searchDocuments.ts). */
@@ -26,7 +26,22 @@ export interface DocsSection {
 const segment = encodeURIComponent;
 const entityLink = (m: EntityMeta) => `/catalog/${segment(m.namespace)}/${segment(m.kind.toLowerCase())}/${segment(m.name)}`;
 
-const PAGE = 1000;
+const SYNC_PAGE = 2000;
+
+/**
+ * One page of the sync: the index documents to delete (gone from the catalog, changed, or duplicated)
+ * and the refs whose bodies must be read again (new or changed).
+ */
+function compareRange(catalogPage: Array<{ ref: string; etag: string }>, indexed: Array<{ id: number; entity_ref: string; hash: string }>) {
+  const wanted = new Map(catalogPage.map((e) => [e.ref, e.etag]));
+  const current = new Set<string>();
+  const stale: number[] = [];
+  for (const doc of indexed) {
+    if (wanted.get(doc.entity_ref) === doc.hash && !current.has(doc.entity_ref)) current.add(doc.entity_ref);
+    else stale.push(doc.id);
+  }
+  return { stale, reread: catalogPage.filter((e) => !current.has(e.ref)).map((e) => e.ref) };
+}
 
 /** One full-text search across docs sections and catalog entities, on the engine's own full-text index. */
 export function createSearchService(deps: SearchServiceDeps) {
@@ -67,33 +82,37 @@ export function createSearchService(deps: SearchServiceDeps) {
 
     /**
      * Brings the entity part of the index in line with the catalog when its generation changed (or
-     * `force`): reads every entity's searchable fields, then deletes and inserts only the documents whose
-     * content changed. Returns what it did, for logs and measurements.
+     * `force`). It walks the catalog's (ref, etag) list and the index side by side, a page of refs at a
+     * time, and re-reads only entities whose etag differs from the indexed one: memory stays bounded by
+     * the page, and a sync after a small change reads two narrow columns instead of every body.
      */
     async syncEntities(opts: { force?: boolean } = {}) {
       const started = Date.now();
       const generation = (await catalog.generation()) ?? 'empty';
-      if (!opts.force && (await readState(db, 'entity_generation')) === generation) return { skipped: true, read: 0, inserted: 0, deleted: 0, ms: Date.now() - started };
-      const wanted = new Map<string, IndexedDocument>();
-      let cursor: string | undefined;
-      do {
-        const page = await catalog.byQuery({ fields: ENTITY_FIELDS, limit: PAGE, cursor, totalItems: 'exclude' });
-        for (const item of page.items) {
-          const doc = entityDocument(item as Record<string, unknown>);
-          if (doc) wanted.set(doc.entity_ref, doc);
+      const counts = { skipped: false, read: 0, inserted: 0, deleted: 0 };
+      if (!opts.force && (await readState(db, 'entity_generation')) === generation) return { ...counts, skipped: true, ms: Date.now() - started };
+      let after: string | undefined;
+      for (;;) {
+        const page = await catalog.entityVersions({ after, limit: SYNC_PAGE });
+        const upTo = page.length === SYNC_PAGE ? page[page.length - 1]?.ref : undefined;
+        const indexed = await indexedEntityRange(db, after, upTo);
+        const change = compareRange(page, indexed);
+        const bodies = await catalog.entityBodies(change.reread);
+        const fresh = bodies.map((b) => entityDocument(b.entity as unknown as Record<string, unknown>, b)).filter((d): d is IndexedDocument => d !== undefined);
+        if (change.stale.length > 0 || fresh.length > 0) {
+          await db.transaction().execute(async (trx) => {
+            await deleteDocumentsByIds(trx, change.stale);
+            await insertDocuments(trx, fresh);
+          });
         }
-        cursor = page.pageInfo.nextCursor;
-      } while (cursor);
-      const read = Date.now() - started;
-      const existing = await indexedEntityHashes(db);
-      const stale = [...existing].filter(([ref, e]) => wanted.get(ref)?.hash !== e.hash).map(([, e]) => e.id);
-      const fresh = [...wanted.values()].filter((d) => existing.get(d.entity_ref)?.hash !== d.hash);
-      await db.transaction().execute(async (trx) => {
-        await deleteDocumentsByIds(trx, stale);
-        await insertDocuments(trx, fresh);
-        await writeState(trx, 'entity_generation', generation);
-      });
-      return { skipped: false, read: wanted.size, readMs: read, inserted: fresh.length, deleted: stale.length, ms: Date.now() - started };
+        counts.read += page.length;
+        counts.inserted += fresh.length;
+        counts.deleted += change.stale.length;
+        if (upTo === undefined) break;
+        after = upTo;
+      }
+      await writeState(db, 'entity_generation', generation);
+      return { ...counts, ms: Date.now() - started };
     },
   };
 }
