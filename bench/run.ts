@@ -31,6 +31,8 @@ export interface RunResult {
   ingestS: number;
   /** What the ingestion job itself logged. */
   jobS: number;
+  /** Spawn until the search index (which follows the catalog once a refresh ends) holds every entity. */
+  searchS: number;
   entitiesPerS: number;
   peakMb: number;
   idleMb: number;
@@ -71,9 +73,8 @@ export async function runOnce(n: number, opts: Options): Promise<RunResult> {
         await sleep(200);
       }
       const ingestS = (performance.now() - server.spawnedAt) / 1000;
-      const peakMb = memory.peakMb();
-      memory.stop();
       const jobMs = Number(finished.exec(server.output())?.[1] ?? NaN);
+      const searchS = await waitForSearchIndex(server, count);
       await sleep(opts.idleWaitMs);
       const idleAfterIngestMb = readTreeMemory(server.pid);
 
@@ -82,7 +83,9 @@ export async function runOnce(n: number, opts: Options): Promise<RunResult> {
       for (const q of QUERY_NAMES) latencies[q] = await measure(queries[q], opts.iterations, opts.warmup);
       await sleep(opts.idleWaitMs);
       const idleMb = readTreeMemory(server.pid);
-      return { entities: count, ingestS, jobS: jobMs / 1000, entitiesPerS: n / ingestS, peakMb, idleMb, idleAfterIngestMb, queries: latencies };
+      // Peak over the whole run: ingestion, the search sync after it, and the queries.
+      const peakMb = memory.peakMb();
+      return { entities: count, ingestS, jobS: jobMs / 1000, searchS, entitiesPerS: n / ingestS, peakMb, idleMb, idleAfterIngestMb, queries: latencies };
     } finally {
       memory.stop();
       await server.stop();
@@ -93,6 +96,18 @@ export async function runOnce(n: number, opts: Options): Promise<RunResult> {
   }
 }
 
+/** Seconds from spawn until the server logged a search sync that read `entities` catalog entities. */
+async function waitForSearchIndex(server: { output(): string; spawnedAt: number }, entities: number): Promise<number> {
+  const synced = /"read":(\d+)[^\n]*"msg":"search: entity index synced/g;
+  const deadline = Date.now() + 300_000;
+  while (Date.now() < deadline) {
+    const reads = [...server.output().matchAll(synced)].map((m) => Number(m[1]));
+    if (reads.some((r) => r >= entities)) return (performance.now() - server.spawnedAt) / 1000;
+    await sleep(200);
+  }
+  throw new Error('the search index did not catch up with the catalog in 300 s');
+}
+
 export function medianOf(runs: RunResult[]): RunResult {
   const first = runs[0];
   if (!first) throw new Error('no runs');
@@ -100,14 +115,14 @@ export function medianOf(runs: RunResult[]): RunResult {
   const queries = Object.fromEntries(QUERY_NAMES.map((q) => [q, { p50: m((r) => r.queries[q].p50), p95: m((r) => r.queries[q].p95), n: first.queries[q].n }])) as Record<QueryName, Latency>;
   return {
     entities: first.entities, ingestS: m((r) => r.ingestS), jobS: m((r) => r.jobS), entitiesPerS: m((r) => r.entitiesPerS),
-    peakMb: m((r) => r.peakMb), idleMb: m((r) => r.idleMb), idleAfterIngestMb: m((r) => r.idleAfterIngestMb), queries,
+    searchS: m((r) => r.searchS), peakMb: m((r) => r.peakMb), idleMb: m((r) => r.idleMb), idleAfterIngestMb: m((r) => r.idleAfterIngestMb), queries,
   };
 }
 
 export function formatTable(db: string, rows: Array<{ n: number; r: RunResult }>): string {
   const f = (x: number, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : '-');
-  const head = ['entities', 'ingest s', 'job s', 'ent/s', 'peak MB', 'idle MB', ...QUERY_NAMES.map((q) => `${q} p50/p95 ms`)];
-  const lines = rows.map(({ n, r }) => [String(n), f(r.ingestS), f(r.jobS), f(r.entitiesPerS, 0), f(r.peakMb, 0), f(r.idleMb, 0),
+  const head = ['entities', 'ingest s', 'job s', 'search s', 'ent/s', 'peak MB', 'idle MB', ...QUERY_NAMES.map((q) => `${q} p50/p95 ms`)];
+  const lines = rows.map(({ n, r }) => [String(n), f(r.ingestS), f(r.jobS), f(r.searchS), f(r.entitiesPerS, 0), f(r.peakMb, 0), f(r.idleMb, 0),
     ...QUERY_NAMES.map((q) => `${f(r.queries[q].p50)} / ${f(r.queries[q].p95)}`)]);
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
   const fmt = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i] ?? 0)).join(' | ');
@@ -125,7 +140,7 @@ async function main(): Promise<void> {
     const runs: RunResult[] = [];
     for (let i = 0; i < opts.repeat; i++) {
       const r = await runOnce(n, opts);
-      process.stderr.write(`${opts.db} n=${n} run ${i + 1}/${opts.repeat}: ingest ${r.ingestS.toFixed(1)} s, peak ${r.peakMb.toFixed(0)} MB, idle ${r.idleMb.toFixed(0)} MB, `
+      process.stderr.write(`${opts.db} n=${n} run ${i + 1}/${opts.repeat}: ingest ${r.ingestS.toFixed(1)} s, search index ${r.searchS.toFixed(1)} s, peak ${r.peakMb.toFixed(0)} MB, idle ${r.idleMb.toFixed(0)} MB, `
         + `${QUERY_NAMES.map((q) => `${q} p95 ${r.queries[q].p95.toFixed(1)}`).join(', ')}\n`);
       runs.push(r);
     }

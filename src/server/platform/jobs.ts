@@ -53,6 +53,13 @@ export function createJobQueue(db: Kysely<Database>, dialect: Dialect, log: (msg
     const lock = dialect === 'postgres' ? sql`FOR UPDATE SKIP LOCKED` : sql``;
     const types = [...handlers.keys()];
     if (types.length === 0) return undefined;
+    // Look before taking the write lock: on SQLite an UPDATE waits for it (blocking the event loop, as the
+    // driver is synchronous) while the ingestion process holds it for a group or an index build. A read
+    // never waits in WAL mode, and most polls find nothing to claim.
+    const due = await db.selectFrom('jobs').select('id').where('type', 'in', types)
+      .where((eb) => eb.or([eb.and([eb('status', '=', 'queued'), eb('run_at', '<=', now)]), eb.and([eb('status', '=', 'running'), eb('lease_until', '<', now)])]))
+      .limit(1).executeTakeFirst();
+    if (!due) return undefined;
     const res = await sql<Database['jobs']>`
       UPDATE jobs SET status = 'running', lease_owner = ${owner}, lease_until = ${leaseUntil},
         attempts = attempts + 1, updated_at = ${now}

@@ -23,6 +23,8 @@ export interface RefreshSummary extends ApplySourceResult {
 }
 
 /** Entities written per transaction during a refresh (see applyGroup): the first commits are small, so the first entities show up early. */
+/** After this many changed entities, the planner's statistics are refreshed (cheap, sampled). */
+const STATISTICS_AFTER_CHANGES = 1000;
 const FIRST_GROUP_ENTITIES = 1_000;
 const MAX_GROUP_ENTITIES = 2_500;
 /**
@@ -65,7 +67,7 @@ export interface IngestionWorkerConfig {
 }
 
 export function createIngestion(db: Kysely<Database>, readers: Record<string, SourceReader>, worker?: IngestionWorkerConfig): Ingestion {
-  const { bulk, releaseMemory } = engineOf(db as unknown as Kysely<unknown>);
+  const { bulk, releaseMemory, refreshStatistics } = engineOf(db as unknown as Kysely<unknown>);
   const readerFor = (type: string): SourceReader => {
     const r = readers[type];
     if (!r) throw new Error(`Unknown location type "${type}"; supported: ${Object.keys(readers).join(', ')}`);
@@ -186,6 +188,8 @@ export function createIngestion(db: Kysely<Database>, readers: Record<string, So
         await bulkLoad.finish();
       }
       summary.orphaned += await dropUnvisited(db, loc.id, visited);
+      // Here rather than in the job: in the ingestion process, ANALYZE's write does not stall the server's event loop.
+      if (summary.inserted + summary.updated >= STATISTICS_AFTER_CHANGES) await refreshStatistics();
       if (summary.inserted + summary.updated > 0) releaseMemory();
       return summary;
     },

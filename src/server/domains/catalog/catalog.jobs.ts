@@ -10,9 +10,6 @@ import { applySource } from './catalog.writeRepo';
 import { redactCredentials } from './ingest/redactCredentials';
 import { unreadableSource } from './ingest/walkSources';
 
-/** After this many changed entities, the planner's statistics are refreshed (cheap, sampled). */
-const STATISTICS_AFTER_CHANGES = 1000;
-
 const RefreshPayload = z.object({ locationId: z.string().max(64), force: z.boolean() });
 
 /** Registers the ingestion job. It is idempotent: a crash mid-run is repaired by running it again. */
@@ -34,7 +31,6 @@ export function registerCatalogJobs(db: Kysely<Database>, jobs: JobQueue, ingest
     }
     const started = Date.now();
     const summary = await ingestion.refreshLocation({ id: loc.id, type: loc.type, target }, { force: force || ctx.attempt > 1 });
-    if (summary.inserted + summary.updated >= STATISTICS_AFTER_CHANGES) await engineOf(db as unknown as Kysely<unknown>).refreshStatistics();
     log(`refreshed ${loc.type}:${redactCredentials(loc.target)} in ${Date.now() - started} ms`, { location: loc.id, ...summary });
   });
 }

@@ -55,7 +55,7 @@ export function createCatalog(deps: { db: Kysely<Database>; jobs: JobQueue; secr
     gitMirrorDir: (repo: string) => gitMirrorDir(gitCacheDir, repo),
     /**
      * Whether a refresh runs in this process now. Followers of the catalog (search, docs) wait for it to
-     * end: reading a catalog that changes with every commit, beside a bulk load, slows both (ADR 0021).
+     * end: reading a catalog that changes with every commit, beside a bulk load, slows both (ADR 0022).
      */
     isRefreshing: () => refreshing > 0,
     close: () => host?.close(),

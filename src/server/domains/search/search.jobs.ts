@@ -1,16 +1,21 @@
 import { startFollower } from '../../platform/follower';
+import { collectGarbage } from '../../platform/memory';
 import type { JobQueue } from '../../platform/jobs';
 import type { SearchService } from './search.service';
 
 export const SEARCH_ENTITIES_JOB = 'search.sync-entities';
 /** The longest a catalog change waits for a running refresh before the index follows it anyway. */
 const MAX_WAIT_MS = 60_000;
+/** A sync that wrote this many documents is followed by a full garbage collection. */
+const LARGE_SYNC = 5000;
 
 /** Idempotent: it compares the catalog with the index and writes the difference. */
 export function registerSearchJobs(jobs: Pick<JobQueue, 'register'>, search: SearchService, log: (msg: string, extra?: object) => void): void {
   jobs.register(SEARCH_ENTITIES_JOB, async () => {
     const r = await search.syncEntities();
     if (!r.skipped) log(`search: entity index synced in ${r.ms} ms`, r);
+    // The sync parsed every changed body; on an idle server that garbage would stay (platform/memory.ts).
+    if (r.inserted >= LARGE_SYNC) collectGarbage();
   });
 }
 

@@ -26,7 +26,8 @@ export interface DocsSection {
 const segment = encodeURIComponent;
 const entityLink = (m: EntityMeta) => `/catalog/${segment(m.namespace)}/${segment(m.kind.toLowerCase())}/${segment(m.name)}`;
 
-const SYNC_PAGE = 2000;
+const SYNC_PAGE = 1000;
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * One page of the sync: the index documents to delete (gone from the catalog, changed, or duplicated)
@@ -110,6 +111,9 @@ export function createSearchService(deps: SearchServiceDeps) {
         counts.deleted += change.stale.length;
         if (upTo === undefined) break;
         after = upTo;
+        // On SQLite every call above completes synchronously: without this, 100 pages run as one task and
+        // no request is answered until the whole sync ends.
+        await yieldToEventLoop();
       }
       await writeState(db, 'entity_generation', generation);
       return { ...counts, ms: Date.now() - started };
