@@ -16,6 +16,8 @@ import { createIngestProcess } from './ingest/ingestProcess';
 import { createSourceReaders } from './ingest/sourceReaders';
 import { gitMirrorDir } from './ingest/gitReader';
 
+const LONG_REFRESH_MS = 2000;
+
 /** Composition root of the catalog domain: wires readers, ingestion, jobs, service and routes by hand. */
 export function createCatalog(deps: { db: Kysely<Database>; jobs: JobQueue; secrets: SecretBox; dataDir: string; fileRoots: readonly string[]; log: (msg: string, extra?: object) => void;
   ingest: { database: DatabaseLocation; inProcess: boolean; worker: boolean; idleSeconds: number };
@@ -29,15 +31,16 @@ export function createCatalog(deps: { db: Kysely<Database>; jobs: JobQueue; secr
     database: deps.ingest.database, gitCacheDir, gitCredentials, useWorker: deps.ingest.worker, idleExitMs: deps.ingest.idleSeconds * 1000,
   });
   const refresh = host ? host.refreshLocation : local.refreshLocation;
-  let refreshing = 0;
+  const running = new Set<{ started: number }>();
   const ingestion: Ingestion = {
     ...local,
     refreshLocation: async (loc, opts) => {
-      refreshing++;
+      const run = { started: Date.now() };
+      running.add(run);
       try {
         return await refresh(loc, opts);
       } finally {
-        refreshing--;
+        running.delete(run);
       }
     },
   };
@@ -54,10 +57,12 @@ export function createCatalog(deps: { db: Kysely<Database>; jobs: JobQueue; secr
      */
     gitMirrorDir: (repo: string) => gitMirrorDir(gitCacheDir, repo),
     /**
-     * Whether a refresh runs in this process now. Followers of the catalog (search, docs) wait for it to
-     * end: reading a catalog that changes with every commit, beside a bulk load, slows both (ADR 0022).
+     * Whether a long refresh (a bulk load) runs in this process now: one that has run for 2 s or more.
+     * Followers of the catalog (search, docs) wait for it to end — reading a catalog that changes with
+     * every commit, beside a bulk load, slows both (ADR 0022) — but not for the short refreshes that a
+     * small interval brings every few seconds.
      */
-    isRefreshing: () => refreshing > 0,
+    isRefreshing: () => [...running].some((r) => Date.now() - r.started >= LONG_REFRESH_MS),
     close: () => host?.close(),
     /** A process killed during a bulk load leaves the deferred indexes dropped (catalog.bulkLoad.ts). */
     repairAfterCrash: () => ensureCatalogIndexes(deps.db),
