@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { waitForListening } from '../../bench/server';
+import { SERVE_NODE_ARGS, waitForListening } from '../../bench/server';
 import { createTestDatabase } from './testDatabase';
 
 export const ROOT = new URL('../..', import.meta.url).pathname;
@@ -40,7 +40,7 @@ export async function startPaved(opts: { demo?: boolean; env?: Record<string, st
 }
 
 async function spawnServer(dataDir: string, env: Record<string, string>, cleanup: () => Promise<void>): Promise<PavedProcess> {
-  const child = spawn(process.execPath, [PAVED_BIN, 'serve', '--port', '0', '--data-dir', dataDir], {
+  const child = spawn(process.execPath, [...SERVE_NODE_ARGS, PAVED_BIN, 'serve', '--port', '0', '--data-dir', dataDir], {
     cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
