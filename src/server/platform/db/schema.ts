@@ -55,6 +55,21 @@ export interface Database {
     line: number | null;
     occurred_at: string;
   };
+  /** Which entity body (hash + checker version) a checker from another domain last checked. */
+  entity_checks: { checker: string; entity_ref: string; checked: string; checked_at: string };
+  /** What those checkers found; listed with `catalog_errors` (migration 0008). */
+  entity_check_problems: {
+    id: string;
+    checker: string;
+    entity_ref: string;
+    location_id: string;
+    location_key: string;
+    kind: string;
+    message: string;
+    path: string | null;
+    line: number | null;
+    occurred_at: string;
+  };
   tokens: {
     id: string;
     name: string;
