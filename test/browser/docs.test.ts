@@ -100,4 +100,24 @@ describe('docs in the UI', () => {
     await expectText(page.getByTestId('docs-content').locator('h1'), 'Setup guide');
     assert.deepEqual(pageErrors, []);
   });
+
+  test('header search: "/" then Enter on any page lands on /search with docs sections and entities', async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/catalog`);
+    const header = page.getByRole('search').getByLabel('Site search');
+    await header.waitFor();
+    await page.getByRole('link', { name: 'payouts', exact: true }).first().waitFor();
+    await page.keyboard.press('/');
+    assert.equal(await header.evaluate((el) => el === document.activeElement), true, '"/" focuses the header search');
+    await page.keyboard.type('payouts');
+    await page.keyboard.press('Enter');
+    await expectUrl(page, (u) => u.pathname === '/search' && u.searchParams.get('q') === 'payouts', 'of /search?q=payouts');
+    // The search page takes the query over: its own box shows it, and both kinds of result are listed.
+    assert.equal(await page.getByLabel('Search docs and catalog').inputValue(), 'payouts');
+    const results = page.getByTestId('search-result');
+    await results.filter({ hasText: 'Docs' }).filter({ hasText: 'payouts handbook' }).first().waitFor();
+    await results.filter({ hasText: 'Component' }).filter({ hasText: 'component:default/payouts' }).first().waitFor();
+    await shot(page, 'header-search');
+    assert.deepEqual(pageErrors, []);
+  });
 });
