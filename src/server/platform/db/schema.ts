@@ -107,6 +107,8 @@ export interface Database {
     checked_at: string;
   };
   docs_pages: { entity_ref: string; slug: string; path: string; title: string; html: string; headings: string; position: number };
+  /** Files (images, PDFs) a site's pages link to, stored with the site (migration 0008). */
+  docs_assets: { entity_ref: string; path: string; content_type: string; size: number; sha256: string; content: Buffer };
   /** Full-text documents of docs sections and catalog entities; the per-engine index lives in migration 0004. */
   search_documents: {
     id: Generated<number>;

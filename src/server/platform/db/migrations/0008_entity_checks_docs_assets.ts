@@ -1,12 +1,16 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { Dialect } from '../dialect';
 
 /**
  * Problems that other domains find in catalog entities after ingestion (the scaffolder checking
  * Template entities: unknown actions, invalid parameter schemas, steps reading missing outputs), listed
  * with the catalog's own processing errors. `entity_checks` remembers which entity body each checker
  * last looked at, so only changed entities are checked again.
+ *
+ * `docs_assets`: the images and PDFs a docs site's pages link to, stored with the site (bounded by the
+ * builder: 1 MiB each, 20 MiB per site) so they are served from the database like its pages.
  */
-export async function up(db: Kysely<unknown>): Promise<void> {
+export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
   await db.schema
     .createTable('entity_checks')
     .addColumn('checker', 'text', (c) => c.notNull())
@@ -30,4 +34,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('occurred_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('entity_check_problems_entity').on('entity_check_problems').columns(['entity_ref', 'checker']).execute();
+
+  await db.schema
+    .createTable('docs_assets')
+    .addColumn('entity_ref', 'text', (c) => c.notNull())
+    .addColumn('path', 'text', (c) => c.notNull())
+    .addColumn('content_type', 'text', (c) => c.notNull())
+    .addColumn('size', 'integer', (c) => c.notNull())
+    .addColumn('sha256', 'text', (c) => c.notNull())
+    .addColumn('content', sql.raw(dialect === 'postgres' ? 'bytea' : 'blob'), (c) => c.notNull())
+    .addPrimaryKeyConstraint('docs_assets_pk', ['entity_ref', 'path'])
+    .execute();
 }
