@@ -15,7 +15,9 @@ const restrict = (patterns) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.paved/**', 'coverage/**', 'bench/out/**', 'test/tmp/**'] },
+  // Skeletons of Backstage's sample templates are template text for another project's conventions (CRA's
+  // default exports), not Paved code.
+  { ignores: ['dist/**', 'node_modules/**', '.paved/**', 'coverage/**', 'bench/out/**', 'test/tmp/**', 'examples/templates/backstage-samples/*/skeleton/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -62,7 +62,8 @@ export const CatalogErrorSchema = z.object({
   locationId: z.string(),
   locationKey: z.string(),
   entityRef: z.string().nullable(),
-  kind: z.enum(['parse', 'validation', 'placeholder', 'conflict', 'read']),
+  /** `template`: a Template entity the scaffolder cannot run (unknown action, invalid parameter schema, …). */
+  kind: z.enum(['parse', 'validation', 'placeholder', 'conflict', 'read', 'template']),
   message: z.string(),
   path: z.string().nullable(),
   line: z.number().nullable(),

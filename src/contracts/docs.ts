@@ -127,6 +127,12 @@ export type SearchResponseDto = z.infer<typeof SearchResponse>;
  * The UI's address of a docs page: `/docs/<namespace>/<kind>/<name>[/<slug>][#<anchor>]` (kind lowercased,
  * like entity pages). Server (link rewriting, search results), CLI and web agree on it through here.
  */
+/** The API URL of a file (image, PDF) of an entity's docs folder, as the rendered pages link to it. */
+export function docsAssetApiPath(ref: { namespace: string; kind: string; name: string }, path: string): string {
+  const seg = encodeURIComponent;
+  return `/api/docs/${seg(ref.namespace)}/${seg(ref.kind.toLowerCase())}/${seg(ref.name)}/assets/${path.split('/').map(seg).join('/')}`;
+}
+
 export function docsPagePath(ref: { namespace: string; kind: string; name: string }, slug: string, anchor?: string): string {
   const seg = encodeURIComponent;
   const page = slug ? `/${slug.split('/').map(seg).join('/')}` : '';

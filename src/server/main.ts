@@ -41,6 +41,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     db, dialect, secrets, dataDir: config.dataDir, catalog: catalog.service, log: logger.info, warn: logger.warn,
     git: createGitReader(join(config.dataDir, 'scaffolder', 'git-cache')),
   });
+  // Templates that cannot run are listed with the catalog's errors.
+  catalog.addEntityChecker(scaffolder.templateChecker);
   // Search follows the catalog's generation; docs are built from the entity's source and indexed into search.
   const search = createSearch({ db, jobs, catalog: catalog.service, catalogBusy: catalog.isRefreshing, log: logger.info });
   const docs = createDocs({ db, jobs, catalog: catalog.service, search: search.service, gitMirrorDir: catalog.gitMirrorDir, catalogBusy: catalog.isRefreshing, fileRoots: config.fileRoots, log: logger.info });
@@ -71,6 +73,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const stopScheduler = catalog.startScheduler(config.refreshIntervalSeconds, config.orphanGraceSeconds);
   const stopDocsScheduler = docs.startScheduler(config.refreshIntervalSeconds);
   const stopSearchScheduler = search.startScheduler();
+  const stopChecks = catalog.startChecks();
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -87,6 +90,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       stopScheduler();
       stopDocsScheduler();
       stopSearchScheduler();
+      stopChecks();
       await app.close();
       // Tasks first: a running task may be waiting on a catalog refresh job.
       await scaffolder.stop();

@@ -9,9 +9,11 @@ import { after, before, describe, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { until } from '../helpers/catalogFixtures';
 import { startPaved, type PavedProcess } from '../helpers/startPaved';
-import { siteFiles, writeFiles } from '../docs/docsFixtures';
+import { docsComponentYaml, siteFiles, writeFiles } from '../docs/docsFixtures';
 import { SHOTS, expectText, expectUrl, shot } from './browserHarness';
 
+// A 2×1 PNG: the page must show it at that natural size.
+const MAP_PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000020000000108020000007b40e8dd0000000f49444154789c63f8cfc0c0f09f010007ff01ff017f89a70000000049454e44ae426082', 'hex');
 const tmp = mkdtempSync(join(tmpdir(), 'paved-docs-browser-'));
 let server: PavedProcess;
 let browser: Browser;
@@ -20,8 +22,13 @@ const pageErrors: string[] = [];
 before(async () => {
   mkdirSync(SHOTS, { recursive: true });
   writeFiles(join(tmp, 'payouts'), siteFiles('payouts'));
+  writeFiles(join(tmp, 'atlas'), {
+    'catalog-info.yaml': docsComponentYaml('atlas'), 'mkdocs.yml': 'site_name: Atlas\n',
+    'docs/index.md': '# Atlas\n\n![Map of the services](img/map.png)\n', 'docs/img/map.png': MAP_PNG,
+  });
   server = await startPaved({ env: { PAVED_LOCATIONS: `file:${tmp}` } });
   await until('the docs to be built', async () => (await server.api<{ pageCount: number }>('GET', '/api/docs/default/component/payouts')).body?.pageCount === 3, 60_000);
+  await until('the atlas docs to be built', async () => (await server.api<{ pageCount: number }>('GET', '/api/docs/default/component/atlas')).body?.pageCount === 1, 60_000);
   await until('the entity in the search index', async () => (await server.api<{ results: unknown[] }>('GET', '/api/search?q=payouts&types=entity')).body?.results?.length, 30_000);
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
 });
@@ -82,6 +89,16 @@ describe('docs in the UI', () => {
     await shot(page, 'docs-site-dark');
   });
 
+  test('a docs page shows the image of its docs folder', async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/docs/default/component/atlas`);
+    const img = page.getByTestId('docs-content').getByRole('img', { name: 'Map of the services' });
+    await img.waitFor();
+    await until('the image to load', async () => img.evaluate((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0), 10_000);
+    assert.equal(await img.evaluate((el) => (el as HTMLImageElement).naturalWidth), 2);
+    assert.match(await img.getAttribute('src') ?? '', /^\/api\/docs\/default\/component\/atlas\/assets\/img\/map\.png$/);
+  });
+
   test('search: type, see docs and entity results, open one with the keyboard', async () => {
     const page = await newPage();
     await page.goto(`${server.url}/search`);
@@ -98,6 +115,26 @@ describe('docs in the UI', () => {
     await page.getByLabel('Search docs and catalog').press('Enter');
     await expectUrl(page, (u) => u.pathname === '/docs/default/component/payouts/guide/setup', 'of the found page');
     await expectText(page.getByTestId('docs-content').locator('h1'), 'Setup guide');
+    assert.deepEqual(pageErrors, []);
+  });
+
+  test('header search: "/" then Enter on any page lands on /search with docs sections and entities', async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/catalog`);
+    const header = page.getByRole('search').getByLabel('Site search');
+    await header.waitFor();
+    await page.getByRole('link', { name: 'payouts', exact: true }).first().waitFor();
+    await page.keyboard.press('/');
+    assert.equal(await header.evaluate((el) => el === document.activeElement), true, '"/" focuses the header search');
+    await page.keyboard.type('payouts');
+    await page.keyboard.press('Enter');
+    await expectUrl(page, (u) => u.pathname === '/search' && u.searchParams.get('q') === 'payouts', 'of /search?q=payouts');
+    // The search page takes the query over: its own box shows it, and both kinds of result are listed.
+    assert.equal(await page.getByLabel('Search docs and catalog').inputValue(), 'payouts');
+    const results = page.getByTestId('search-result');
+    await results.filter({ hasText: 'Docs' }).filter({ hasText: 'payouts handbook' }).first().waitFor();
+    await results.filter({ hasText: 'Component' }).filter({ hasText: 'component:default/payouts' }).first().waitFor();
+    await shot(page, 'header-search');
     assert.deepEqual(pageErrors, []);
   });
 });

@@ -25,7 +25,7 @@ export function siteFiles(name: string, opts: { guideText?: string } = {}): Reco
   };
 }
 
-export function writeFiles(root: string, files: Record<string, string>): void {
+export function writeFiles(root: string, files: Record<string, string | Buffer>): void {
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), content);

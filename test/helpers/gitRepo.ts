@@ -7,7 +7,7 @@ export interface GitRepo {
   dir: string;
   git(...args: string[]): string;
   /** Writes (string) or deletes (null) files, then commits them on the current branch. */
-  commit(message: string, files: Record<string, string | null>): string;
+  commit(message: string, files: Record<string, string | Buffer | null>): string;
 }
 
 const ENV = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', GIT_TERMINAL_PROMPT: '0' };

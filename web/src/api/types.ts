@@ -13,7 +13,7 @@ export type EntityPage = {
 export type FacetCount = { value: string; count: number };
 export type FacetsResponse = { facets: Record<string, FacetCount[]> };
 
-export type CatalogErrorKind = 'parse' | 'validation' | 'placeholder' | 'conflict' | 'read';
+export type CatalogErrorKind = 'parse' | 'validation' | 'placeholder' | 'conflict' | 'read' | 'template';
 export type CatalogError = {
   id: string;
   locationId: string;

@@ -1,9 +1,9 @@
-// Global search: "/" focuses it, Enter opens the catalog filtered by the text.
+// Global search: "/" focuses it, Enter opens the unified search (/search?q=) over docs and the catalog.
 import { useRef, useState } from 'react';
-import { Kbd, TextInput } from '@mantine/core';
+import { Kbd } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useNavigate } from '@tanstack/react-router';
-import { NavIcon } from './NavIcon';
+import { SearchBox, toSearchQuery } from '../components/SearchBox';
 
 export function HeaderSearch() {
   const navigate = useNavigate();
@@ -14,27 +14,16 @@ export function HeaderSearch() {
   return (
     <form
       role="search"
-      style={{ flex: 1, maxWidth: 520 }}
+      style={{ flex: 1, maxWidth: 520, display: 'flex' }}
       onSubmit={(e) => {
         e.preventDefault();
-        const q = value.trim();
-        void navigate({ to: '/catalog', search: q ? { q } : {} });
+        const q = toSearchQuery(value);
+        void navigate({ to: '/search', search: q ? { q } : {} });
         input.current?.blur();
       }}
     >
-      <TextInput
-        ref={input}
-        aria-label="Search the catalog"
-        placeholder="Search the catalog"
-        value={value}
-        onChange={(e) => setValue(e.currentTarget.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') input.current?.blur();
-        }}
-        leftSection={<NavIcon name="search" size={16} />}
-        rightSection={<Kbd size="xs">/</Kbd>}
-        size="sm"
-      />
+      <SearchBox ref={input} label="Site search" value={value} onChange={setValue}
+        onEscape={() => input.current?.blur()} rightSection={<Kbd size="xs">/</Kbd>} />
     </form>
   );
 }

@@ -3,12 +3,22 @@ import type { Kysely } from 'kysely';
 import type { CatalogError, CatalogHealth } from '../../../contracts';
 import type { Database } from '../../platform/db/schema';
 import { NotFoundError } from '../../platform/errors';
+import type { EntityChecks } from './catalog.checks';
 import { loadEntities } from './catalog.readRepo';
 
 const LIST_LIMIT = 500;
 
 /** Paved's additions for catalog hygiene: the error list, the health page, the raw source, ancestry. */
-export function createCatalogHealth(db: Kysely<Database>) {
+export function createCatalogHealth(db: Kysely<Database>, checks: Pick<EntityChecks, 'ensureCurrent'>) {
+  const errorColumns = ['id', 'location_id', 'location_key', 'entity_ref', 'kind', 'message', 'path', 'line', 'occurred_at'] as const;
+  /**
+   * Processing errors and the problems checkers from other domains found (those of entities that still
+   * exist), as one list.
+   */
+  const allErrors = () => db.selectFrom('catalog_errors').select(errorColumns)
+    .unionAll(db.selectFrom('entity_check_problems as p').innerJoin('entities as e', 'e.ref', 'p.entity_ref')
+      .select(['p.id', 'p.location_id', 'p.location_key', 'p.entity_ref', 'p.kind', 'p.message', 'p.path', 'p.line', 'p.occurred_at']));
+
   async function summaries(rows: Array<{ ref: string; kind: string; namespace: string; name: string; body: string }>, reason: (ref: string) => string) {
     return rows.map((r) => {
       const meta = (JSON.parse(r.body) as { metadata?: { title?: unknown; name?: string } }).metadata;
@@ -18,11 +28,12 @@ export function createCatalogHealth(db: Kysely<Database>) {
 
   return {
     async errors(q: { limit: number; offset: number; entityRef?: string; locationId?: string }): Promise<{ items: CatalogError[]; totalItems: number }> {
-      let base = db.selectFrom('catalog_errors');
-      if (q.entityRef) base = base.where('entity_ref', '=', q.entityRef.toLocaleLowerCase('en-US'));
-      if (q.locationId) base = base.where('location_id', '=', q.locationId);
+      await checks.ensureCurrent();
+      let base = db.selectFrom(allErrors().as('u'));
+      if (q.entityRef) base = base.where('u.entity_ref', '=', q.entityRef.toLocaleLowerCase('en-US'));
+      if (q.locationId) base = base.where('u.location_id', '=', q.locationId);
       const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-      const rows = await base.selectAll().orderBy('occurred_at', 'desc').orderBy('source_key').orderBy('line').limit(q.limit).offset(q.offset).execute();
+      const rows = await base.selectAll().orderBy('u.occurred_at', 'desc').orderBy('u.location_key').orderBy('u.line').orderBy('u.id').limit(q.limit).offset(q.offset).execute();
       return {
         totalItems: Number(total.n),
         items: rows.map((r) => ({ id: r.id, locationId: r.location_id, locationKey: r.location_key, entityRef: r.entity_ref, kind: r.kind as CatalogError['kind'], message: r.message, path: r.path, line: r.line === null ? null : Number(r.line), occurredAt: r.occurred_at })),
@@ -30,11 +41,14 @@ export function createCatalogHealth(db: Kysely<Database>) {
     },
 
     async health(): Promise<CatalogHealth> {
+      await checks.ensureCurrent();
       const count = async (q: Promise<{ n: number | string | bigint } | undefined>) => Number((await q)?.n ?? 0);
       const entities = await count(db.selectFrom('entities').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst());
-      const errors = await count(db.selectFrom('catalog_errors').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst());
+      const errors = await count(db.selectFrom(allErrors().as('u')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst());
       const cols = ['e.ref', 'e.kind', 'e.namespace', 'e.name', 'e.body'] as const;
-      const withErrorRows = await db.selectFrom('entities as e').select(cols).where('e.ref', 'in', db.selectFrom('catalog_errors').select('entity_ref').where('entity_ref', 'is not', null)).limit(LIST_LIMIT).execute();
+      const refsWithErrors = db.selectFrom('catalog_errors').select('entity_ref').where('entity_ref', 'is not', null)
+        .union(db.selectFrom('entity_check_problems').select('entity_ref'));
+      const withErrorRows = await db.selectFrom('entities as e').select(cols).where('e.ref', 'in', refsWithErrors).orderBy('e.ref').limit(LIST_LIMIT).execute();
       const orphanRows = await db.selectFrom('entities as e').select([...cols, 'e.orphaned_at']).where('e.orphaned_at', 'is not', null).orderBy('e.ref').limit(LIST_LIMIT).execute();
       const ownerless = db.selectFrom('entities as e')
         .innerJoin('relations as r', (j) => j.onRef('r.origin_id', '=', 'e.id').onRef('r.from_ref', '=', 'e.ref').on('r.type_key', '=', 'ownedby'))

@@ -6,6 +6,7 @@ import type { Database } from '../../platform/db/schema';
 import type { JobQueue } from '../../platform/jobs';
 import type { SecretBox } from '../../platform/secrets';
 import { ensureCatalogIndexes } from './catalog.bulkLoad';
+import { createEntityChecks, startEntityChecks, type EntityChecker } from './catalog.checks';
 import { createCatalogHealth } from './catalog.health';
 import { createIngestion, type Ingestion } from './catalog.ingestion';
 import { registerCatalogJobs, startCatalogScheduler } from './catalog.jobs';
@@ -45,7 +46,8 @@ export function createCatalog(deps: { db: Kysely<Database>; jobs: JobQueue; secr
     },
   };
   const service = createCatalogService({ db: deps.db, ingestion, jobs: deps.jobs, fileRoots: deps.fileRoots, secrets: deps.secrets });
-  const health = createCatalogHealth(deps.db);
+  const checks = createEntityChecks(deps.db, deps.log);
+  const health = createCatalogHealth(deps.db, checks);
   registerCatalogJobs(deps.db, deps.jobs, ingestion, deps.secrets, deps.log);
   return {
     service,
@@ -64,6 +66,10 @@ export function createCatalog(deps: { db: Kysely<Database>; jobs: JobQueue; secr
      */
     isRefreshing: () => [...running].some((r) => Date.now() - r.started >= LONG_REFRESH_MS),
     close: () => host?.close(),
+    /** Adds a check of another domain (e.g. the scaffolder's of Template entities); its problems join the catalog's errors. */
+    addEntityChecker: (checker: EntityChecker) => checks.register(checker),
+    /** Keeps checkers' results current in the background, so entity pages show them without the errors list being read. */
+    startChecks: (pollMs = 2000) => startEntityChecks(checks, pollMs, deps.log),
     /** A process killed during a bulk load leaves the deferred indexes dropped (catalog.bulkLoad.ts). */
     repairAfterCrash: () => ensureCatalogIndexes(deps.db),
     routes: (app: FastifyInstance) => {

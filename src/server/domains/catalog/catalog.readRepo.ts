@@ -246,7 +246,11 @@ export async function loadEntities(db: Db, ids: number[]): Promise<StoredEntity[
     const rows = await db.selectFrom('entities').select(['id', 'ref', 'uid', 'etag', 'body', 'orphaned_at']).where('id', 'in', batch).execute();
     const refs = rows.map((r) => r.ref);
     const relations = await db.selectFrom('relations').select(['from_ref', 'type', 'to_ref']).where('from_ref', 'in', refs).execute();
-    const errors = await db.selectFrom('catalog_errors').select(['entity_ref', 'message', 'kind', 'path']).where('entity_ref', 'in', refs).execute();
+    // Processing errors, then what checkers of other domains found (catalog.checks.ts).
+    const errors = [
+      ...await db.selectFrom('catalog_errors').select(['entity_ref', 'message', 'kind', 'path']).where('entity_ref', 'in', refs).execute(),
+      ...await db.selectFrom('entity_check_problems').select(['entity_ref', 'message', 'kind', 'path']).where('entity_ref', 'in', refs).orderBy('id').execute(),
+    ];
     const relationsOf = new Map<string, typeof relations>();
     for (const x of relations) {
       const list = relationsOf.get(x.from_ref);

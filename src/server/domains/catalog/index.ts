@@ -1,1 +1,2 @@
 export { createCatalog, type Catalog } from './catalog.module';
+export type { EntityChecker, EntityProblem } from './catalog.checks';

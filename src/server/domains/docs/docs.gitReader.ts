@@ -16,7 +16,7 @@ export interface GitDocsReader extends DocsSourceReader {
 
 /** Resolves a ref (branch, tag, `HEAD`) of the mirror to its commit, without fetching: the catalog's refresh fetches. */
 export async function resolveCommit(mirror: string, ref: string): Promise<string> {
-  return (await git(mirror, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])).trim();
+  return (await git(mirror, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])).toString('utf8').trim();
 }
 
 /**
@@ -32,7 +32,7 @@ export function createGitDocsReader(mirror: string, commit: string, root: string
     return posix.join(root, ...segments);
   };
   const list = () => (listing ??= (async () => {
-    const out = await git(mirror, ['ls-tree', '-r', '-z', commit, '--', root === '' ? '.' : `${root}/`]);
+    const out = (await git(mirror, ['ls-tree', '-r', '-z', commit, '--', root === '' ? '.' : `${root}/`])).toString('utf8');
     const map = new Map<string, string>();
     for (const entry of out.split('\0')) {
       const m = /^\d+ blob ([0-9a-f]+)\t(.*)$/s.exec(entry);
@@ -49,16 +49,27 @@ export function createGitDocsReader(mirror: string, commit: string, root: string
     return d === '' || path.startsWith(`${d}/`);
   };
 
+  async function read(path: string): Promise<Buffer | undefined> {
+    const files = await list();
+    const rel = posix.relative(root, full(path));
+    if (!files.has(rel)) return undefined;
+    const spec = `${commit}:${full(path)}`;
+    const size = Number((await git(mirror, ['cat-file', '-s', spec])).toString('utf8').trim());
+    if (size > MAX_FILE_BYTES) throw new Error(`"${path}" is ${size} bytes, over the reader's limit of ${MAX_FILE_BYTES}`);
+    return git(mirror, ['cat-file', 'blob', spec]);
+  }
+
   return {
     async readFile(path) {
-      const files = await list();
-      const rel = posix.relative(root, full(path));
-      if (!files.has(rel)) return undefined;
-      const spec = `${commit}:${full(path)}`;
-      const size = Number((await git(mirror, ['cat-file', '-s', spec])).trim());
-      if (size > MAX_FILE_BYTES) throw new Error(`"${path}" is ${size} bytes, over the reader's limit of ${MAX_FILE_BYTES}`);
-      return git(mirror, ['cat-file', 'blob', spec]);
+      const bytes = await read(path);
+      return bytes?.toString('utf8');
     },
+    async fileSize(path) {
+      const files = await list();
+      if (!files.has(posix.relative(root, full(path)))) return undefined;
+      return Number((await git(mirror, ['cat-file', '-s', `${commit}:${full(path)}`])).toString('utf8').trim());
+    },
+    readBytes: (path) => read(path),
     async listFiles(dir) {
       full(dir);
       return [...(await list()).keys()].filter((p) => under(dir, p)).sort();
@@ -70,10 +81,11 @@ export function createGitDocsReader(mirror: string, commit: string, root: string
   };
 }
 
-async function git(cwd: string, args: string[]): Promise<string> {
+/** Output as bytes: blobs may be images. */
+async function git(cwd: string, args: string[]): Promise<Buffer> {
   try {
     const { stdout } = await run('git', ['-C', cwd, ...args], {
-      maxBuffer: MAX_FILE_BYTES + 1024 * 1024, timeout: GIT_TIMEOUT_MS,
+      encoding: 'buffer', maxBuffer: MAX_FILE_BYTES + 1024 * 1024, timeout: GIT_TIMEOUT_MS,
       env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
     });
     return stdout;

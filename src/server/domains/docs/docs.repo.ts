@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/schema';
-import type { DocsBuildError, DocsNavItem, DocsPage } from './build';
+import { createHash } from 'node:crypto';
+import type { DocsAsset, DocsBuildError, DocsNavItem, DocsPage } from './build';
 
 type Db = Kysely<Database>;
 export type SiteRow = Database['docs_sites'];
@@ -23,6 +24,16 @@ export async function getPage(db: Db, entityRef: string, slug: string) {
   return db.selectFrom('docs_pages').selectAll().where('entity_ref', '=', entityRef).where('slug', '=', slug).executeTakeFirst();
 }
 
+/** A served file of a site, with its bytes. */
+export async function getAsset(db: Db, entityRef: string, path: string) {
+  return db.selectFrom('docs_assets').select(['path', 'content_type', 'size', 'sha256', 'content']).where('entity_ref', '=', entityRef).where('path', '=', path).executeTakeFirst();
+}
+
+/** Docs paths of a site's served files, to point a page's links and images at them. */
+export async function listAssetPaths(db: Db, entityRef: string): Promise<Set<string>> {
+  return new Set((await db.selectFrom('docs_assets').select('path').where('entity_ref', '=', entityRef).execute()).map((r) => r.path));
+}
+
 export interface SiteIdentity {
   entityRef: string;
   kind: string;
@@ -31,7 +42,7 @@ export interface SiteIdentity {
 }
 
 /** A successful build: the site row, its pages replaced. Run inside the transaction that also re-indexes it. */
-export async function saveBuiltSite(trx: Db, id: SiteIdentity, built: { siteName: string; source: string; fingerprint: string; nav: DocsNavItem[]; errors: DocsBuildError[]; pages: DocsPage[] }, now: string): Promise<void> {
+export async function saveBuiltSite(trx: Db, id: SiteIdentity, built: { siteName: string; source: string; fingerprint: string; nav: DocsNavItem[]; errors: DocsBuildError[]; pages: DocsPage[]; assets: DocsAsset[] }, now: string): Promise<void> {
   const previous = await getSite(trx, id.entityRef);
   const row: SiteRow = {
     entity_ref: id.entityRef, kind: id.kind, namespace: id.namespace, name: id.name, site_name: built.siteName, source: built.source,
@@ -44,6 +55,13 @@ export async function saveBuiltSite(trx: Db, id: SiteIdentity, built: { siteName
     await trx.insertInto('docs_pages').values(built.pages.slice(i, i + 100).map((p, j) => ({
       entity_ref: id.entityRef, slug: p.slug, path: p.path, title: p.title, html: p.html, headings: JSON.stringify(p.headings), position: i + j,
     }))).execute();
+  }
+  await trx.deleteFrom('docs_assets').where('entity_ref', '=', id.entityRef).execute();
+  // One row per statement: a batch of up to 20 MiB of parameters is more than a driver should carry at once.
+  for (const a of built.assets) {
+    await trx.insertInto('docs_assets').values({
+      entity_ref: id.entityRef, path: a.path, content_type: a.contentType, size: a.bytes.length, sha256: createHash('sha256').update(a.bytes).digest('hex'), content: a.bytes,
+    }).execute();
   }
 }
 
@@ -65,6 +83,7 @@ export async function markChecked(db: Db, entityRef: string, now: string): Promi
 
 export async function deleteSite(trx: Db, entityRef: string): Promise<void> {
   await trx.deleteFrom('docs_pages').where('entity_ref', '=', entityRef).execute();
+  await trx.deleteFrom('docs_assets').where('entity_ref', '=', entityRef).execute();
   await trx.deleteFrom('docs_sites').where('entity_ref', '=', entityRef).execute();
 }
 

@@ -36,6 +36,21 @@ export function registerDocsRoutes(app: FastifyInstance, docs: DocsService): voi
     return docs.getPage(req.params, req.params['*']);
   });
 
+  // A file of the docs folder that pages show or link to. Its bytes come from the repository, so the
+  // response must not be able to act in Paved's origin: nosniff keeps the stored type, and a sandboxing
+  // CSP keeps an SVG's scripts (or anything opened directly) from running. PDFs render in the browser's
+  // own viewer, which a sandbox would block.
+  r.get('/api/docs/:namespace/:kind/:name/assets/*', { schema: { tags, params: DocsPageParams, description: 'A file (image or PDF) of the docs folder, as bytes' } }, async (req, reply) => {
+    authorize(req.actor, 'catalog.entity.read', docsRefOf(req.params));
+    const asset = await docs.getAsset(req.params, req.params['*']);
+    const etag = `"${asset.sha256}"`;
+    reply.header('x-content-type-options', 'nosniff').header('cache-control', 'private, no-cache').header('etag', etag)
+      .header('cross-origin-resource-policy', 'same-origin');
+    if (asset.contentType !== 'application/pdf') reply.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox");
+    if (req.headers['if-none-match'] === etag) return reply.status(304).send();
+    return reply.type(asset.contentType).send(asset.bytes);
+  });
+
   r.post('/api/docs/:namespace/:kind/:name/build', { schema: { tags, params: DocsEntityParams, querystring: DocsBuildQuery, response: { 200: DocsBuildResponse } } }, async (req) => {
     authorize(req.actor, 'catalog.entity.refresh', docsRefOf(req.params));
     return docs.requestBuild(req.actor, req.params, req.query.force === 'true');

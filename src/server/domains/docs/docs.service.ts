@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { docsPagePath, type DocsSiteDto, type DocsSiteSummary, type DocsPageDto } from '../../../contracts';
+import { docsAssetApiPath, docsPagePath, type DocsSiteDto, type DocsSiteSummary, type DocsPageDto } from '../../../contracts';
 import { ANNOTATION_TECHDOCS_REF, type Entity } from '../../../model';
 import type { Actor } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit';
@@ -10,12 +10,12 @@ import type { JobQueue } from '../../platform/jobs';
 import type { CatalogService } from '../catalog/catalog.service';
 import type { SearchService } from '../search';
 import { buildDocsSite, rewriteDocsUrls, searchDocuments, type DocsBuildError, type DocsNavItem } from './build';
-import { deleteSite, getPage, getSite, listPages, listSites, markChecked, saveBuiltSite, saveSourceError, type SiteIdentity, type SiteRow } from './docs.repo';
+import { deleteSite, getAsset, getPage, getSite, listAssetPaths, listPages, listSites, markChecked, saveBuiltSite, saveSourceError, type SiteIdentity, type SiteRow } from './docs.repo';
 import { DocsSourceError, resolveDocsSource, type DocsSourceDeps } from './docs.sources';
 
 export const DOCS_BUILD_JOB = 'docs.build';
 /** Bounds of one site and of one job run (the builder enforces the per-site ones and reports what it skipped). */
-export const DOCS_LIMITS = { maxPages: 300, maxPageBytes: 1024 * 1024, sitesPerRun: 20 };
+export const DOCS_LIMITS = { maxPages: 300, maxPageBytes: 1024 * 1024, maxAssetBytes: 1024 * 1024, maxSiteAssetBytes: 20 * 1024 * 1024, sitesPerRun: 20 };
 
 export interface DocsServiceDeps {
   db: Kysely<Database>;
@@ -67,13 +67,13 @@ export function createDocsService(deps: DocsServiceDeps) {
       return 'unchanged';
     }
     const started = Date.now();
-    const site = await buildDocsSite(source.reader, { maxPages: DOCS_LIMITS.maxPages, maxPageBytes: DOCS_LIMITS.maxPageBytes });
+    const site = await buildDocsSite(source.reader, DOCS_LIMITS);
     const sections = searchDocuments(site);
     await db.transaction().execute(async (trx) => {
-      await saveBuiltSite(trx, id, { siteName: site.siteName, source: source.description, fingerprint, nav: site.nav, errors: site.errors, pages: site.pages }, now);
+      await saveBuiltSite(trx, id, { siteName: site.siteName, source: source.description, fingerprint, nav: site.nav, errors: site.errors, pages: site.pages, assets: site.assets }, now);
       await search.indexDocsSite(trx, { ...id, siteTitle: site.siteName }, sections);
     });
-    log(`docs: built ${id.entityRef} in ${Date.now() - started} ms`, { pages: site.pages.length, errors: site.errors.length, sections: sections.length });
+    log(`docs: built ${id.entityRef} in ${Date.now() - started} ms`, { pages: site.pages.length, assets: site.assets.length, errors: site.errors.length, sections: sections.length });
     return 'built';
   }
 
@@ -118,12 +118,21 @@ export function createDocsService(deps: DocsServiceDeps) {
       const page = await getPage(db, site.entity_ref, slug.replace(/^\/+|\/+$/g, ''));
       if (!page) throw new NotFoundError(`No page "/${slug}" in the docs of ${site.entity_ref}`);
       const owner = { namespace: site.namespace, kind: site.kind, name: site.name };
+      const served = await listAssetPaths(db, site.entity_ref);
       const html = rewriteDocsUrls(page.html, {
         page: (s, anchor) => docsPagePath(owner, s, anchor),
-        // Files other than pages (images, downloads) are not served yet: such links and images point nowhere.
-        asset: () => 'about:blank',
+        // A file the build did not keep (a type not served, over a limit) is a site error; its link points nowhere.
+        asset: (path) => (served.has(path) ? docsAssetApiPath(owner, path) : 'about:blank'),
       });
       return { entityRef: site.entity_ref, slug: page.slug, path: page.path, title: page.title, html, headings: JSON.parse(page.headings) as DocsPageDto['headings'] };
+    },
+
+    /** A served file of the site (image, PDF) with its bytes; 404 when the build did not keep it. */
+    async getAsset(ref: EntityName, path: string) {
+      const site = await loadSite(ref);
+      const asset = await getAsset(db, site.entity_ref, path.replace(/^\/+/, ''));
+      if (!asset) throw new NotFoundError(`No file "${path}" in the docs of ${site.entity_ref}`);
+      return { contentType: asset.content_type, sha256: asset.sha256, bytes: Buffer.from(asset.content) };
     },
 
     /** On demand (POST …/build): runs the build job for one entity and waits for it. */

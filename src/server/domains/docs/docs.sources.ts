@@ -6,7 +6,8 @@ import { createDirectoryDocsReader, parseMkdocsConfig, type DocsSourceReader } f
 import { createGitDocsReader, resolveCommit } from './docs.gitReader';
 
 /** Bumped when the builder's output changes, so every site is rebuilt once with the new builder. */
-const BUILDER_VERSION = '1';
+// 2: sites keep the images and PDFs their pages use (docs_assets), so sites built before are rebuilt.
+const BUILDER_VERSION = '2';
 const MAX_FINGERPRINT_FILES = 10_000;
 
 /** Where an entity's docs are read from, and a cheap fingerprint of their current content. */

@@ -12,6 +12,7 @@ import { createTaskRunner, RUN_TASK_JOB } from './scaffolder.jobs';
 import { createCatalogPort, createTemplateSourcePort, type GitFileReader } from './scaffolder.ports';
 import { registerScaffolderRoutes } from './scaffolder.routes';
 import { createScaffolderService } from './scaffolder.service';
+import { createTemplateChecker } from './scaffolder.templateChecker';
 
 export interface ScaffolderModuleDeps {
   db: Kysely<Database>;
@@ -54,6 +55,8 @@ export function createScaffolder(deps: ScaffolderModuleDeps) {
   return {
     service,
     routes: (app: FastifyInstance) => registerScaffolderRoutes(app, service),
+    /** Checks Template entities for the catalog's errors (the catalog's addEntityChecker). */
+    templateChecker: createTemplateChecker(engine),
     start() {
       for (const q of queues) q.start();
       leaseTimer = setInterval(() => void runner.expireStaleLeases().catch((err: unknown) => deps.warn(`scaffolder lease check failed: ${String(err)}`)), 5_000);

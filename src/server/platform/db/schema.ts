@@ -55,6 +55,21 @@ export interface Database {
     line: number | null;
     occurred_at: string;
   };
+  /** Which entity body (hash + checker version) a checker from another domain last checked. */
+  entity_checks: { checker: string; entity_ref: string; checked: string; checked_at: string };
+  /** What those checkers found; listed with `catalog_errors` (migration 0008). */
+  entity_check_problems: {
+    id: string;
+    checker: string;
+    entity_ref: string;
+    location_id: string;
+    location_key: string;
+    kind: string;
+    message: string;
+    path: string | null;
+    line: number | null;
+    occurred_at: string;
+  };
   tokens: {
     id: string;
     name: string;
@@ -92,6 +107,8 @@ export interface Database {
     checked_at: string;
   };
   docs_pages: { entity_ref: string; slug: string; path: string; title: string; html: string; headings: string; position: number };
+  /** Files (images, PDFs) a site's pages link to, stored with the site (migration 0008). */
+  docs_assets: { entity_ref: string; path: string; content_type: string; size: number; sha256: string; content: Buffer };
   /** Full-text documents of docs sections and catalog entities; the per-engine index lives in migration 0004. */
   search_documents: {
     id: Generated<number>;

@@ -62,7 +62,7 @@ export function CatalogHealthPage() {
         <Stack gap="md">
           <SimpleGrid cols={{ base: 2, md: 4 }} spacing="md">
             <Stat label="Entities" value={h.totals.entities} testId="total-entities" />
-            <Stat label="Ingestion errors" value={h.totals.errors} color="red" testId="total-errors" />
+            <Stat label="Catalog errors" value={h.totals.errors} color="red" testId="total-errors" />
             <Stat label="Orphans" value={h.totals.orphans} color="orange" testId="total-orphans" />
             <Stat label="Without valid owner" value={h.totals.ownerless} color="yellow.7" testId="total-ownerless" />
           </SimpleGrid>

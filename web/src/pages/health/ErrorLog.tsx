@@ -11,7 +11,7 @@ import { ago } from '../../lib/time';
 
 const PAGE = 50;
 const KIND_COLORS: Record<CatalogErrorKind, string> = {
-  parse: 'red', validation: 'orange', placeholder: 'grape', conflict: 'yellow', read: 'gray',
+  parse: 'red', validation: 'orange', placeholder: 'grape', conflict: 'yellow', read: 'gray', template: 'cyan',
 };
 
 export function ErrorLog({ hideWhenUnavailable }: { hideWhenUnavailable: boolean }) {
@@ -27,13 +27,13 @@ export function ErrorLog({ hideWhenUnavailable }: { hideWhenUnavailable: boolean
   return (
     <Card withBorder padding="md" data-testid="error-log">
       <Group justify="space-between" mb="xs">
-        <Text fw={600}>Ingestion errors</Text>
+        <Text fw={600}>Catalog errors</Text>
         {q.isFetching ? <Loader size={14} /> : data ? <Text size="sm" c="dimmed">{data.totalItems}</Text> : null}
       </Group>
       {q.error ? (
         <ErrorState error={q.error} title="Could not load the error log" unavailableHint="This server does not keep an ingestion error log." />
       ) : !data ? null : data.items.length === 0 ? (
-        <Text size="sm" c="dimmed">No ingestion errors. Every location was read and every descriptor was valid.</Text>
+        <Text size="sm" c="dimmed">No catalog errors. Every location was read, every descriptor was valid and every template can run.</Text>
       ) : (
         <>
           <Table.ScrollContainer minWidth={800}>

@@ -1,11 +1,12 @@
 // /search?q=&type= — one search over docs and catalog entities, best matches first, with type badges.
 // Keyboard: "/" focuses the input (header), ↓/↑ move through the results, Enter opens the selected one.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { Badge, Group, Loader, Paper, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Badge, Group, Loader, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useNavigate, useSearch as useRouteSearch } from '@tanstack/react-router';
 import type { SearchResult } from '../../../../src/contracts/docs';
 import { ErrorState } from '../../components/ErrorState';
+import { SearchBox, toSearchQuery } from '../../components/SearchBox';
 import { PageHeader } from '../../components/PageHeader';
 import { useSearch } from '../docs/docsApi';
 import '../docs/docsContent.css';
@@ -19,7 +20,7 @@ export function SearchPage() {
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => setText(search.q ?? ''), [search.q]);
   useEffect(() => {
-    const q = debounced.trim() || undefined;
+    const q = toSearchQuery(debounced);
     if (q !== search.q) void navigate({ search: { ...search, q }, replace: true });
   }, [debounced]);
   useEffect(() => input.current?.focus(), []);
@@ -42,15 +43,7 @@ export function SearchPage() {
       <PageHeader title="Search" description="Docs pages and catalog entities, best matches first" />
       <Stack gap="sm" maw={900} onKeyDown={onKeyDown}>
         <Group gap="sm" wrap="nowrap">
-          <TextInput
-            ref={input}
-            aria-label="Search docs and catalog"
-            placeholder="Search docs and catalog"
-            value={text}
-            onChange={(e) => setText(e.currentTarget.value)}
-            maxLength={200}
-            style={{ flex: 1 }}
-          />
+          <SearchBox ref={input} label="Search docs and catalog" value={text} onChange={setText} />
           <SegmentedControl
             aria-label="Result type"
             value={search.type ?? 'all'}

@@ -202,6 +202,8 @@ describe('buildDocsSite bounds', () => {
         if (path === 'docs/bad.md') throw new Error('permission denied');
         return inner.readFile(path);
       },
+      fileSize: (path) => inner.fileSize(path),
+      readBytes: (path) => inner.readBytes(path),
     });
     assert.deepEqual(site.errors, [{ file: 'docs/bad.md', message: 'could not read: permission denied' }]);
     assert.equal(site.pages.length, 1);

@@ -1,3 +1,4 @@
+import { collectDocsAssets, DEFAULT_MAX_ASSET_BYTES, DEFAULT_MAX_SITE_ASSET_BYTES } from './docsAssets.js';
 import { compareDocsPaths, isMarkdownPath, joinDocsPath, slugForPath, titleFromPath } from './docsPaths.js';
 import type { BuildDocsSiteOptions, DocsBuildError, DocsPage, DocsSite, DocsSourceReader } from './docsTypes.js';
 import { defaultNav, navPaths, navTitles, resolveNav, toDocsNav, type ResolvedNavEntry } from './docsNav.js';
@@ -16,7 +17,8 @@ const READ_CONCURRENCY = 8;
  * without Python. Pure apart from the reader: no network, no disk of its own.
  *
  * Never throws for bad content: every problem (invalid mkdocs.yml, nav entry without a file, broken
- * link or image, page over `maxPageBytes`, pages beyond `maxPages`, unreadable file) becomes an entry
+ * link or image, page over `maxPageBytes`, pages beyond `maxPages`, unreadable file, a linked file of a
+ * type that is not served or over the size limits, see docsAssets.ts) becomes an entry
  * in `errors` with the root path of the file and, where known, the line; whatever can still be built
  * is built. Every Markdown file of the docs folder becomes a page, in the nav or not (as in MkDocs).
  *
@@ -59,6 +61,7 @@ export async function buildDocsSite(reader: DocsSourceReader, opts: BuildDocsSit
   const slugs = new Set(pageSlugs.values());
 
   const pages: DocsPage[] = [];
+  const usedAssets = new Map<string, { file: string; line?: number }>();
   const built = [...pageSlugs.keys()];
   for (let i = 0; i < built.length; i += READ_CONCURRENCY) {
     const batch = built.slice(i, i + READ_CONCURRENCY);
@@ -67,7 +70,7 @@ export async function buildDocsSite(reader: DocsSourceReader, opts: BuildDocsSit
       const source = sources[j];
       if (source === undefined) return;
       const file = rootPath(path);
-      const rendered = renderMarkdown(source, { pagePath: path, file, pageSlugs, slugs, assets, errors });
+      const rendered = renderMarkdown(source, { pagePath: path, file, pageSlugs, slugs, assets, usedAssets, errors });
       pages.push({
         path,
         slug: pageSlugs.get(path)!,
@@ -78,12 +81,17 @@ export async function buildDocsSite(reader: DocsSourceReader, opts: BuildDocsSit
     });
   }
 
+  const served = await collectDocsAssets(reader, usedAssets, {
+    rootPath, errors, maxAssetBytes: opts.maxAssetBytes ?? DEFAULT_MAX_ASSET_BYTES, maxSiteAssetBytes: opts.maxSiteAssetBytes ?? DEFAULT_MAX_SITE_ASSET_BYTES,
+  });
+
   const byPath = new Map(pages.map((p) => [p.path, p]));
   const sortedPaths = pages.map((p) => p.path).sort(compareDocsPaths);
   return {
     siteName: config.siteName,
     nav: nav ? toDocsNav(nav, byPath) : defaultNav(sortedPaths, byPath),
     pages: sortedPaths.map((p) => byPath.get(p)!),
+    assets: served,
     errors: capErrors(errors),
   };
 }

@@ -52,6 +52,22 @@ export function createDirectoryDocsReader(rootDir: string, opts: DirectoryDocsRe
       return readFile(real, 'utf8');
     },
 
+    async fileSize(path) {
+      const real = await resolveInside(path);
+      if (real === undefined) return undefined;
+      const info = await stat(real);
+      return info.isFile() ? info.size : undefined;
+    },
+
+    async readBytes(path) {
+      const real = await resolveInside(path);
+      if (real === undefined) return undefined;
+      const info = await stat(real);
+      if (!info.isFile()) return undefined;
+      if (info.size > maxFileBytes) throw new Error(`"${path}" is ${info.size} bytes, over the reader's limit of ${maxFileBytes}`);
+      return readFile(real);
+    },
+
     async listFiles(dir) {
       const start = await resolveInside(dir);
       if (start === undefined) return [];

@@ -17,6 +17,10 @@ export interface DocsSourceReader {
    * `''` or `'.'` is the root itself. A missing folder lists as `[]`.
    */
   listFiles(dir: string): Promise<string[]>;
+  /** The file's size in bytes without reading it, or undefined when it does not exist. */
+  fileSize(path: string): Promise<number | undefined>;
+  /** The file's bytes (images, PDFs), or undefined when it does not exist. May throw on a read error. */
+  readBytes(path: string): Promise<Buffer | undefined>;
 }
 
 export interface DocsHeading {
@@ -53,10 +57,20 @@ export interface DocsBuildError {
   message: string;
 }
 
+/** A file of the docs folder that pages link to or show (an image, a PDF), served with the site. */
+export interface DocsAsset {
+  /** Docs path, e.g. `img/arch.png`. */
+  path: string;
+  contentType: string;
+  bytes: Buffer;
+}
+
 export interface DocsSite {
   siteName: string;
   nav: DocsNavItem[];
   pages: DocsPage[];
+  /** Files that pages use and that are served: allow-listed types within the size limits, sorted by path. */
+  assets: DocsAsset[];
   errors: DocsBuildError[];
 }
 
@@ -75,4 +89,8 @@ export interface BuildDocsSiteOptions {
   maxPages?: number;
   /** A page larger than this many bytes (UTF-8, default 1 MiB) is reported and skipped. */
   maxPageBytes?: number;
+  /** A linked file larger than this many bytes (default 1 MiB) is reported and not served. */
+  maxAssetBytes?: number;
+  /** Linked files beyond this many bytes in total (default 20 MiB) are reported and not served. */
+  maxSiteAssetBytes?: number;
 }

@@ -18,6 +18,8 @@ export interface DocsLinkContext {
   slugs: ReadonlySet<string>;
   /** Docs paths of the non-Markdown files (images, downloads). */
   assets: ReadonlySet<string>;
+  /** Filled with the files of `assets` the page links to or shows, and where it first does. */
+  usedAssets?: Map<string, { file: string; line?: number }>;
   errors: DocsBuildError[];
 }
 
@@ -125,6 +127,9 @@ function rewriteLink(attribs: sanitizeHtml.Attributes, attr: 'href' | 'src', ctx
   if (resolved.kind === 'asset') {
     out[attr] = `/${encodeURI(resolved.path)}`;
     out['data-docs-asset'] = resolved.path;
+    if (ctx.usedAssets && !ctx.usedAssets.has(resolved.path)) {
+      ctx.usedAssets.set(resolved.path, { file: ctx.file, ...(line !== undefined && Number.isFinite(line) ? { line } : {}) });
+    }
     return out;
   }
   return fail(`image "${target}" is a page, not an image`);
