@@ -7,6 +7,7 @@ import * as m0002 from './migrations/0002_location_secrets';
 import * as m0003 from './migrations/0003_scaffolder';
 import * as m0004 from './migrations/0004_docs';
 import * as m0005 from './migrations/0005_entities_kind_name';
+import * as m0007 from './migrations/0007_golden_path_snapshots';
 
 /** What a migration may need beyond the database: the key management module, to seal data stored in clear before. */
 export interface MigrationContext {
@@ -25,6 +26,8 @@ const MIGRATIONS: Migration[] = [
   { id: '0003_scaffolder', up: m0003.up },
   { id: '0004_docs', up: m0004.up },
   { id: '0005_entities_kind_name', up: m0005.up },
+  // 0006 is reserved for a migration on another branch.
+  { id: '0007_golden_path_snapshots', up: m0007.up },
 ];
 
 /**
