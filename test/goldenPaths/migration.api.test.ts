@@ -54,6 +54,11 @@ describe('golden path migration diff (API)', () => {
     assert.match(none.body.error.message, /is not behind the current version/);
   });
 
+  it('the diff route is in the OpenAPI document with its zod contract', async () => {
+    const doc = await call<{ paths: Record<string, { get?: { responses?: Record<string, unknown> } }> }>('GET', '/api/openapi.json');
+    assert.ok(doc.body.paths['/api/golden-paths/{namespace}/{name}/migration/diff']?.get?.responses?.['200']);
+  });
+
   it('storing versions is idempotent: another run of the snapshot job writes nothing new', async () => {
     const snapshots = () => s.sql('SELECT path_ref, version, hash, taken_at FROM golden_path_snapshots ORDER BY version');
     const runs = async () => Number((await s.sql("SELECT count(*) AS n FROM jobs WHERE type = 'golden-paths.snapshot' AND status = 'done'"))[0]?.n);
