@@ -86,7 +86,7 @@ describe('golden path migration diff (API)', () => {
     assert.ok(!JSON.stringify(res.body).includes('Sends invoices'), 'no parameter value reaches a reader');
   });
 
-  it('an editor who did not create the service sees why not; services without a task say so', async () => {
+  it('an editor who did not create the service sees why there is no diff', async () => {
     const bob = await s.addToken('user:default/bob', ['editor']);
     const res = await s.paved.api<GoldenPathMigration>('GET', `/api/golden-paths/default/${PATH}/migration`, undefined, { token: bob });
     assert.match(res.body.behind[0]?.diff.reason ?? '', /another user's task.*manage-all/);
