@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
-import type { GoldenPathDetail, GoldenPathList, TeamConformance } from '../contracts';
+import type { GoldenPathDetail, GoldenPathList, GoldenPathMigration, TeamConformance } from '../contracts';
 import { api } from './client';
 import { splitRef } from './catalogCommands';
 import { parseOutput, printData, printTable } from './format';
+import { printMigration } from './goldenPathMigration';
 
 const pct = (share: number) => `${Math.round(share * 100)}%`;
 const short = (ref: string) => ref.replace(/^[a-z]+:default\//, '');
@@ -48,14 +49,22 @@ function printDetail(d: GoldenPathDetail): void {
 export function registerGoldenPathCommands(program: Command): void {
   program.command('golden-paths')
     .alias('golden-path')
-    .description('List golden paths with their adoption, or show one (standards, services, conformance per team)')
+    .description('List golden paths with their adoption, or show one (standards, services, conformance per team, or with --migration what changed for the services behind)')
     .argument('[name]', 'golden path name, optionally namespace/name')
     .option('-o, --output <format>', 'json | yaml')
     .option('-l, --limit <n>', 'services listed for one path', '200')
-    .action(async (name: string | undefined, opts: { output?: string; limit: string }) => {
+    .option('--migration', 'the services behind the current version, each with the files its template output changes (needs a name)')
+    .option('--diffs <n>', 'with --migration: how many services get their diff computed (each runs the template twice)', '10')
+    .option('--no-diff-text', 'with --migration: list the changed files without the diff lines')
+    .action(async (name: string | undefined, opts: { output?: string; limit: string; migration?: boolean; diffs: string; diffText: boolean }) => {
       const format = parseOutput(opts.output);
+      if (opts.migration && !name) throw new Error('--migration needs the name of a golden path');
       if (name) {
         const ref = splitRef(name.includes(':') ? name : `goldenpath:${name}`);
+        if (opts.migration) {
+          const m = await api<GoldenPathMigration>('GET', `/api/golden-paths/${encodeURIComponent(ref.namespace)}/${encodeURIComponent(ref.name)}/migration?limit=${encodeURIComponent(opts.limit)}&diffs=${encodeURIComponent(opts.diffs)}`);
+          return format === 'json' || format === 'yaml' ? printData(m, format) : printMigration(m, { diffs: opts.diffText });
+        }
         const d = await api<GoldenPathDetail>('GET', `/api/golden-paths/${encodeURIComponent(ref.namespace)}/${encodeURIComponent(ref.name)}?limit=${encodeURIComponent(opts.limit)}`);
         return format === 'json' || format === 'yaml' ? printData(d, format) : printDetail(d);
       }

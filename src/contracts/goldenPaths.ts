@@ -128,14 +128,69 @@ export const GoldenPathDetailResponse = GoldenPathSummarySchema.extend({
 });
 export type GoldenPathDetail = z.infer<typeof GoldenPathDetailResponse>;
 
+/** Bounds of a migration diff: services diffed per listing, files per service, characters of diff text. */
+export const MIGRATION_LIMITS = { diffs: 50, files: 100, fileDiffChars: 20_000, serviceDiffChars: 200_000 } as const;
+
+/** How many services behind a listing pages through, and how many of them (the first) get their diff computed. */
+export const GoldenPathMigrationQuery = GoldenPathServicesQuery.extend({
+  diffs: z.coerce.number().int().min(0).max(MIGRATION_LIMITS.diffs).default(10),
+});
+
+/** One file of a service's template output that differs between its version and the current one. */
+export const FileChangeSchema = z.object({
+  /** Relative to the generated repository's root. */
+  path: z.string().max(4096),
+  change: z.enum(['added', 'removed', 'modified']),
+  /** Not text: no diff lines are shown. */
+  binary: z.boolean(),
+  additions: count,
+  deletions: count,
+  /** Unified diff (`--- a/…`, `+++ b/…`, hunks); empty for binary files and past the service's bound. */
+  diff: z.string().max(MIGRATION_LIMITS.fileDiffChars + 200),
+  /** The diff text was cut (at the file or the service bound). */
+  truncated: z.boolean(),
+});
+export type FileChange = z.infer<typeof FileChangeSchema>;
+
+/** What changed in one service's template output between its version and the path's current version. */
+export const ServiceDiffSchema = z.object({
+  available: z.boolean(),
+  /** Why there is no diff, when there is none. */
+  reason: z.string().max(2000).nullable(),
+  fromVersion: z.string().nullable(),
+  toVersion: z.string(),
+  files: z.array(FileChangeSchema).max(MIGRATION_LIMITS.files),
+  /** Files that differ in all (`files` lists at most MIGRATION_LIMITS.files of them). */
+  changedFiles: count,
+  unchangedFiles: count,
+  /** Files or diff text were left out to stay within MIGRATION_LIMITS. */
+  truncated: z.boolean(),
+});
+export type ServiceDiff = z.infer<typeof ServiceDiffSchema>;
+
+/** A service behind the current version, with the diff of its template output (when one could be computed). */
+export const GoldenPathMigrationServiceSchema = GoldenPathServiceSchema.extend({ diff: ServiceDiffSchema });
+export type GoldenPathMigrationService = z.infer<typeof GoldenPathMigrationServiceSchema>;
+
 export const GoldenPathMigrationResponse = z.object({
   entityRef: ref,
   version: z.string(),
-  /** Services on the path but not on its current version, with the version they are on. */
-  behind: z.array(GoldenPathServiceSchema).max(1000),
+  /** Services on the path but not on its current version, with the version they are on and what changed for them. */
+  behind: z.array(GoldenPathMigrationServiceSchema).max(1000),
   totalBehind: count,
   nextCursor: z.string().optional(),
-  /** How the template output differs between versions: needs the scaffolder's dry run and stored template versions. */
-  diff: z.object({ available: z.boolean(), reason: z.string() }),
+  /** Whether diffs can be shown here: a stored older version of the template, and a caller allowed to dry-run it. */
+  diff: z.object({
+    available: z.boolean(),
+    reason: z.string().max(2000),
+    /** Versions of this path whose template is stored (ADR 0021), newest first. */
+    snapshots: z.array(z.string()).max(1000),
+    /** The caller may have diffs computed (they run the template as a dry run). */
+    canCompute: z.boolean(),
+  }),
 });
 export type GoldenPathMigration = z.infer<typeof GoldenPathMigrationResponse>;
+
+/** One service behind a path, by entity ref: its diff (what the UI loads when a row is expanded). */
+export const GoldenPathServiceDiffQuery = z.object({ entityRef: ref });
+export const GoldenPathServiceDiffResponse = GoldenPathMigrationServiceSchema;

@@ -23,6 +23,8 @@ export interface AppDeps {
   /** Docs-as-code (`/api/docs`) and the combined search (`/api/search`); optional like the scaffolder. */
   docs?: { routes(app: FastifyInstance): void };
   search?: { routes(app: FastifyInstance): void };
+  /** Golden paths with version snapshots and migration diffs; without, built here from the catalog alone. */
+  goldenPaths?: { routes(app: FastifyInstance): void };
   logLevel: string;
   webDir?: string;
   isReady: () => boolean;
@@ -61,7 +63,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   deps.scaffolder?.routes(app);
   deps.docs?.routes(app);
   deps.search?.routes(app);
-  createGoldenPaths(deps.catalog).routes(app);
+  (deps.goldenPaths ?? createGoldenPaths(deps.catalog)).routes(app);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   const webDir = deps.webDir;
   if (webDir && existsSync(join(webDir, 'index.html'))) {

@@ -3,16 +3,22 @@
 // fix, services current/older, per-team shares, template and docs links) → its entity page.
 // Expected values come from the API; the test checks that the UI shows them.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { GoldenPathDetail, GoldenPathList } from '../../src/contracts';
-import { expectText, expectUrl, shot, startHarness, type Harness } from './browserHarness';
+import type { GoldenPathDetail, GoldenPathList, GoldenPathMigrationService } from '../../src/contracts';
+import { EXPECTED, PATH, SERVICE, setUpBillingMigration } from '../goldenPaths/migrationFixture';
+import { expectText, expectUrl, shot, signIn, startHarness, type Harness } from './browserHarness';
 
 let h: Harness;
+const dir = mkdtempSync(join(tmpdir(), 'paved-gp-browser-'));
 before(async () => {
   h = await startHarness();
 });
 after(async () => {
   await h?.close();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('golden paths', () => {
@@ -74,6 +80,35 @@ describe('golden paths', () => {
     await expectText(spec.getByTestId('version-badge'), `v${detail.version}`);
     await spec.getByText('Runs CI on every push').waitFor();
     await shot(page, 'golden-path-entity');
+    assert.deepEqual(h.pageErrors, []);
+  });
+
+  test('a path whose version moved: each service behind opens to the diff of its template output', async () => {
+    assert.ok(h.adminToken, 'needs the harness\'s own server');
+    await setUpBillingMigration(async (method, path, body) => h.api(path, { method, body, token: h.adminToken }), dir);
+    const expected = (await h.api<GoldenPathMigrationService>(`/api/golden-paths/default/${PATH}/migration/diff?entityRef=${encodeURIComponent(SERVICE)}`, { token: h.adminToken })).body;
+    assert.deepEqual(expected.diff.files.map((f) => [f.path, f.change]), EXPECTED.files);
+
+    const page = await h.newPage();
+    await page.goto(`${h.url}/golden-paths/default/${PATH}`);
+    await signIn(page, h.url, h.adminToken);
+    const row = page.locator(`[data-testid="service-behind"][data-name="invoices-api"]`);
+    await row.waitFor();
+    await expectText(page.getByTestId('services-behind').getByRole('heading'), 'Services behind 2.0.0 (1)');
+    await row.getByRole('button').first().click();
+    await expectText(row.getByTestId('diff-summary'), '2 files change from 1.0.0 to 2.0.0 (1 unchanged)', 60_000);
+    const files = row.getByTestId('file-diff');
+    assert.deepEqual(await files.evaluateAll((els) => els.map((e) => [e.getAttribute('data-path'), e.getAttribute('data-change')])), EXPECTED.files);
+    const readme = row.locator('[data-testid="file-diff"][data-path="README.md"]');
+    const lines = await readme.getByTestId('diff-text').locator('span').evaluateAll((els) => els.map((e) => [e.getAttribute('data-kind'), e.textContent]));
+    assert.deepEqual(lines, EXPECTED.readme.trimEnd().split('\n').map((l) => [
+      l.startsWith('+++') || l.startsWith('---') ? 'paved-diff-file' : l.startsWith('@@') ? 'paved-diff-hunk' : l.startsWith('+') ? 'paved-diff-add' : l.startsWith('-') ? 'paved-diff-del' : 'context',
+      l || ' ',
+    ]));
+    // Added lines are coloured: their background is not the page's.
+    const added = readme.locator('span[data-kind="paved-diff-add"]').first();
+    assert.notEqual(await added.evaluate((e) => getComputedStyle(e).backgroundColor), 'rgba(0, 0, 0, 0)');
+    await shot(page, 'golden-path-migration-diff');
     assert.deepEqual(h.pageErrors, []);
   });
 });

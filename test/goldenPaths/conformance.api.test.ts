@@ -106,6 +106,7 @@ describe('golden paths API (demo organisation)', () => {
     assert.equal(res.body.totalBehind, 1);
     assert.deepEqual(res.body.behind.map((s) => [s.entityRef, s.version, s.status]), [['component:default/route-planner', '0.9.0', 'older']]);
     assert.equal(res.body.diff.available, false);
+    assert.match(res.body.behind[0]?.diff.reason ?? '', /Not created by Paved's scaffolder: no task holds the parameters/);
     const paged = await paved.api<GoldenPathMigration>('GET', '/api/golden-paths/default/background-worker/migration?limit=1');
     assert.equal(paged.body.totalBehind, 2);
     assert.equal(paged.body.behind.length, 1);

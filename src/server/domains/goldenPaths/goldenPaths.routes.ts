@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
-  GoldenPathDetailResponse, GoldenPathListResponse, GoldenPathMigrationResponse, GoldenPathParams, GoldenPathServicesQuery,
+  GoldenPathDetailResponse, GoldenPathListResponse, GoldenPathMigrationQuery, GoldenPathMigrationResponse, GoldenPathParams, GoldenPathServiceDiffQuery,
+  GoldenPathServiceDiffResponse, GoldenPathServicesQuery,
 } from '../../../contracts';
 import { authorize } from '../../platform/authz';
 import type { GoldenPathsService } from './goldenPaths.service';
@@ -27,10 +28,20 @@ export function registerGoldenPathRoutes(app: FastifyInstance, goldenPaths: Gold
     return goldenPaths.get(req.params.namespace, req.params.name, req.query);
   });
 
+  // Diffs run the template (dry runs) with the parameters of the task that created each service: the
+  // service checks scaffolder.task.dry-run (and manage-all for others' tasks) per service, so readers
+  // still see the listing with a reason in place of each diff.
   r.get('/api/golden-paths/:namespace/:name/migration', {
-    schema: { tags, params: GoldenPathParams, querystring: GoldenPathServicesQuery, response: { 200: GoldenPathMigrationResponse } },
+    schema: { tags, params: GoldenPathParams, querystring: GoldenPathMigrationQuery, response: { 200: GoldenPathMigrationResponse } },
   }, async (req) => {
     authorize(req.actor, 'catalog.entity.read', `goldenpath:${req.params.namespace}/${req.params.name}`);
-    return goldenPaths.migration(req.params.namespace, req.params.name, req.query);
+    return goldenPaths.migration(req.actor, req.params.namespace, req.params.name, req.query);
+  });
+
+  r.get('/api/golden-paths/:namespace/:name/migration/diff', {
+    schema: { tags, params: GoldenPathParams, querystring: GoldenPathServiceDiffQuery, response: { 200: GoldenPathServiceDiffResponse } },
+  }, async (req) => {
+    authorize(req.actor, 'catalog.entity.read', `goldenpath:${req.params.namespace}/${req.params.name}`);
+    return goldenPaths.serviceDiff(req.actor, req.params.namespace, req.params.name, req.query.entityRef);
   });
 }

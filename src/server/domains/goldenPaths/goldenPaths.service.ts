@@ -6,16 +6,20 @@ import {
   type Entity, type GoldenPathSpec,
 } from '../../../model';
 import type {
-  CatalogError, GoldenPathAdoption, GoldenPathDetail, GoldenPathList, GoldenPathMigration, GoldenPathService, GoldenPathSummary, TeamConformance,
+  CatalogError, GoldenPathAdoption, GoldenPathDetail, GoldenPathList, GoldenPathMigration, GoldenPathMigrationService, GoldenPathService, GoldenPathSummary, TeamConformance,
 } from '../../../contracts';
+import type { Actor } from '../../platform/actor';
 import { NotFoundError } from '../../platform/errors';
 import type { CatalogService } from '../catalog/catalog.service';
+import type { MigrationDiffs, MigrationPath } from './goldenPaths.migration';
 import { behindCurrentVersion, KEY_VERSION, onCurrentVersion, onNoPath, onPaths, type PathKey, type Predicate } from './goldenPaths.predicates';
 
 export interface GoldenPathsServiceDeps {
   catalog: Pick<CatalogService, 'byQuery' | 'facets' | 'byRefs'>;
   /** The catalog's processing errors (catalog health), newest first. */
   catalogErrors: (q: { limit: number; offset: number }) => Promise<{ items: CatalogError[] }>;
+  /** Stored template versions and per-service diffs (ADR 0021); without it the migration lists services only. */
+  migration?: Pick<MigrationDiffs, 'overview' | 'diffs'>;
 }
 
 /** At most this many golden paths are read; an organisation has a handful. */
@@ -198,22 +202,54 @@ export function createGoldenPathsService(deps: GoldenPathsServiceDeps) {
       };
     },
 
-    /** The services behind the path's current version, each with the version it is on. */
-    async migration(namespace: string, name: string, page: { limit: number; cursor?: string }): Promise<GoldenPathMigration> {
+    /** Each golden path's ref, current version and template (what the snapshot job keeps). */
+    async pathKeys(): Promise<MigrationPath[]> {
+      return (await loadPaths()).map((p) => ({ ref: p.ref, version: p.key.version, template: p.key.template }));
+    },
+
+    /** The services behind the path's current version, each with the version it is on and, for the first `diffs`, what changed. */
+    async migration(actor: Actor, namespace: string, name: string, page: { limit: number; cursor?: string; diffs: number }): Promise<GoldenPathMigration> {
       const p = await loadPath(namespace, name);
+      const path = { ref: p.ref, version: p.key.version, template: p.key.template };
       const behind = await services(behindCurrentVersion(p.key), p.spec.version, page);
+      const [overview, diffs] = deps.migration
+        ? await Promise.all([deps.migration.overview(actor, path), deps.migration.diffs(actor, path, behind.items, page.diffs)])
+        : [{ available: false, reason: 'Template versions are not kept by this server.', snapshots: [], canCompute: false }, behind.items.map(() => null)];
       return {
         entityRef: p.ref,
         version: p.spec.version,
-        behind: behind.items,
+        behind: behind.items.map((s, i) => withDiff(s, diffs[i] ?? null, p.spec.version)),
         totalBehind: behind.total,
         ...(behind.nextCursor ? { nextCursor: behind.nextCursor } : {}),
-        diff: {
-          available: false,
-          reason: 'Older template versions are not stored yet; the diff will come from dry runs of both template versions in the scaffolder engine.',
-        },
+        diff: overview,
       };
     },
+
+    /** One service behind the path, by entity ref, with what changed for it (404 when it is not behind this path). */
+    async serviceDiff(actor: Actor, namespace: string, name: string, entityRef: string): Promise<GoldenPathMigrationService> {
+      const p = await loadPath(namespace, name);
+      let ref: string;
+      try {
+        ref = stringifyEntityRef(parseEntityRef(entityRef, { defaultKind: 'component', defaultNamespace: 'default' }));
+      } catch {
+        throw new NotFoundError(`${entityRef} is not an entity ref`);
+      }
+      const [kind, rest = ''] = ref.split(':');
+      const [ns, entityName] = rest.split('/');
+      const found = await services({ $all: [behindCurrentVersion(p.key), { kind: kind ?? '' }, { 'metadata.namespace': ns ?? '' }, { 'metadata.name': entityName ?? '' }] }, p.spec.version, { limit: 1 });
+      const service = found.items[0];
+      if (!service) throw new NotFoundError(`${ref} is not behind the current version of ${p.ref}`);
+      const path = { ref: p.ref, version: p.key.version, template: p.key.template };
+      const [diff] = deps.migration ? await deps.migration.diffs(actor, path, [service], 1) : [null];
+      return withDiff(service, diff ?? null, p.spec.version);
+    },
+  };
+}
+
+function withDiff(s: GoldenPathService, diff: GoldenPathMigrationService['diff'] | null, version: string): GoldenPathMigrationService {
+  return {
+    ...s,
+    diff: diff ?? { available: false, reason: 'Template versions are not kept by this server.', fromVersion: s.version, toVersion: version, files: [], changedFiles: 0, unchangedFiles: 0, truncated: false },
   };
 }
 

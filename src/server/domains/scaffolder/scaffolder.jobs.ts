@@ -9,7 +9,7 @@ import type { CatalogService } from '../catalog/catalog.service';
 import type { RunCheckpoint, TemplateStepState } from './engine';
 import { runContext } from './scaffolder.ports';
 import { taskRepo, type TaskRow } from './scaffolder.repo';
-import { createMasker, initialSteps, mergeStep, openSecrets, recoveryStrategy, type ScaffolderEngine } from './scaffolder.task';
+import { createMasker, initialSteps, mergeStep, openSecrets, recoveryStrategy, registeredEntityRefs, type ScaffolderEngine } from './scaffolder.task';
 
 export const RUN_TASK_JOB = 'scaffolder.run-task';
 const HEARTBEAT_MS = 2_000;
@@ -172,7 +172,10 @@ export function createTaskRunner(deps: TaskRunnerDeps) {
       await writes;
       clearInterval(heartbeat);
       const output = JSON.parse(mask(JSON.stringify(result.output ?? {}))) as Record<string, unknown>;
-      await finish(taskId, 'completed', { output: JSON.stringify(output), steps: JSON.stringify(result.steps?.length ? result.steps.map((s) => JSON.parse(mask(JSON.stringify(s))) as TemplateStepState) : steps) });
+      const finalSteps = result.steps?.length ? result.steps.map((s) => JSON.parse(mask(JSON.stringify(s))) as TemplateStepState) : steps;
+      // Linked before the task says completed, so whoever sees it completed also finds what it created (ADR 0021).
+      await taskRepo.linkEntities(db, taskId, row.template_ref, registeredEntityRefs(finalSteps), new Date().toISOString());
+      await finish(taskId, 'completed', { output: JSON.stringify(output), steps: JSON.stringify(finalSteps) });
       await taskRepo.addEvent(db, taskId, 'completion', { message: 'Run completed with status: completed', status: 'completed', output });
       await rm(row.workspace_dir, { recursive: true, force: true });
     } catch (err) {

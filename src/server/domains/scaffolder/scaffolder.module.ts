@@ -39,9 +39,10 @@ export interface ScaffolderModuleDeps {
 export function createScaffolder(deps: ScaffolderModuleDeps) {
   const scaffolderDir = join(deps.dataDir, 'scaffolder');
   const dryRunDirs = new Map<string, string>();
+  const sources = createTemplateSourcePort({ git: deps.git, dryRunDirs });
   const engine = createScaffolderEngine({
     catalog: createCatalogPort(deps.catalog, [join(deps.dataDir, 'repos'), scaffolderDir]),
-    sources: createTemplateSourcePort({ git: deps.git, dryRunDirs }),
+    sources,
     dataDir: deps.dataDir,
     gitAuthor: deps.gitAuthor ?? { name: 'Paved Scaffolder', email: 'scaffolder@paved.local' },
     publicBaseUrl: deps.publicBaseUrl,
@@ -49,7 +50,7 @@ export function createScaffolder(deps: ScaffolderModuleDeps) {
   const queues: JobQueue[] = Array.from({ length: Math.max(1, deps.concurrency ?? 2) }, () => createJobQueue(deps.db, deps.dialect, deps.log, deps.warn));
   const runner = createTaskRunner({ db: deps.db, engine, secrets: deps.secrets, catalog: deps.catalog, warn: deps.warn });
   for (const q of queues) q.register(RUN_TASK_JOB, runner.handle);
-  const service = createScaffolderService({ db: deps.db, engine, jobs: queues[0] as JobQueue, secrets: deps.secrets, catalog: deps.catalog, scaffolderDir, dryRunDirs });
+  const service = createScaffolderService({ db: deps.db, engine, jobs: queues[0] as JobQueue, secrets: deps.secrets, catalog: deps.catalog, scaffolderDir, dryRunDirs, sources });
   let leaseTimer: NodeJS.Timeout | undefined;
 
   return {

@@ -47,6 +47,27 @@ export const taskRepo = {
     return rows.map((r) => ({ id: Number(r.id), taskId: r.task_id, type: r.type as TaskEventType, body: JSON.parse(r.body) as Record<string, unknown>, createdAt: r.created_at }));
   },
 
+  /** Records the entities a completed task registered (idempotent: a repeated completion adds nothing). */
+  async linkEntities(db: Kysely<Database>, taskId: string, templateRef: string, entityRefs: string[], at: string): Promise<void> {
+    if (entityRefs.length === 0) return;
+    await db.insertInto('scaffolder_task_entities')
+      .values(entityRefs.map((ref) => ({ entity_ref: ref.toLowerCase(), task_id: taskId, template_ref: templateRef, created_at: at })))
+      .onConflict((oc) => oc.columns(['entity_ref', 'task_id']).doNothing())
+      .execute();
+  },
+
+  /** For each entity ref, its newest completed creating task's id, template and values (never its secrets). */
+  async creatingTasks(db: Kysely<Database>, entityRefs: string[]): Promise<Array<{ entity_ref: string; id: string; template_ref: string; task_values: string; created_by: string; created_at: string }>> {
+    if (entityRefs.length === 0) return [];
+    return db.selectFrom('scaffolder_task_entities as l')
+      .innerJoin('scaffolder_tasks as t', 't.id', 'l.task_id')
+      .select(['l.entity_ref', 't.id', 't.template_ref', 't.task_values', 't.created_by', 'l.created_at'])
+      .where('l.entity_ref', 'in', entityRefs.map((r) => r.toLowerCase()))
+      .where('t.status', '=', 'completed')
+      .orderBy('l.created_at', 'desc')
+      .execute();
+  },
+
   /** Failed tasks whose workspace is still on disk, newest first (for the retention sweep). */
   failedWithWorkspace(db: Kysely<Database>): Promise<Array<Pick<TaskRow, 'id' | 'workspace_dir' | 'finished_at'>>> {
     return db.selectFrom('scaffolder_tasks').select(['id', 'workspace_dir', 'finished_at']).where('status', '=', 'failed').orderBy('finished_at', 'desc').limit(10_000).execute();

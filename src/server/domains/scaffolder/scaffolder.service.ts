@@ -15,7 +15,9 @@ import type { SecretBox } from '../../platform/secrets';
 import type { CatalogService } from '../catalog/catalog.service';
 import { RUN_TASK_JOB } from './scaffolder.jobs';
 import { DRY_RUN_LOCATION, runContext } from './scaffolder.ports';
+import type { DirectoryEntry, TemplateSourcePort } from './engine';
 import { taskRepo } from './scaffolder.repo';
+import { readTemplateFiles, stableTemplate } from './scaffolder.snapshot';
 import { createMasker, parameterSchemaOf, presentTask, secretsContext, templateSteps, type ScaffolderEngine } from './scaffolder.task';
 
 const DRY_RUN_TIMEOUT_MS = 5 * 60_000;
@@ -38,6 +40,8 @@ export interface ScaffolderServiceDeps {
   scaffolderDir: string;
   /** Directories supplied by dry runs, shared with the template source port. */
   dryRunDirs: Map<string, string>;
+  /** Reads a template's files (snapshots, ADR 0021). */
+  sources: TemplateSourcePort;
 }
 
 type Entity = Record<string, unknown> & { kind?: string; metadata?: { name?: string; annotations?: Record<string, string> } };
@@ -171,17 +175,52 @@ export function createScaffolderService(deps: ScaffolderServiceDeps) {
       return { id };
     },
 
-    /**
-     * Runs a template without side effects: the engine's dry-run mode (no publish, catalog registration
-     * only previewed) in a scratch directory that is deleted afterwards. Nothing is stored.
-     */
+    /** `POST /v2/dry-run`: of a template in the catalog, or of one given inline (with its files). */
     async dryRun(actor: Actor, body: z.infer<typeof DryRunBodySchema>): Promise<DryRunResult> {
-      const id = randomUUID();
-      const scratch = join(deps.scaffolderDir, 'dry-runs', id);
-      let template: Entity;
-      let ref = 'template:default/dry-run';
-      if (body.templateRef) ({ ref, entity: template } = await loadTemplate(body.templateRef));
-      else template = body.template as Entity;
+      if (body.templateRef) {
+        const { ref, entity } = await loadTemplate(body.templateRef);
+        return dryRunTemplate(actor, { ...body, ref, template: entity });
+      }
+      return dryRunTemplate(actor, { ...body, ref: 'template:default/dry-run', template: body.template as Entity });
+    },
+
+    /** What re-renders the template later: the entity as the catalog holds it now and the files its fetch steps read (ADR 0021). */
+    async snapshotTemplate(templateRef: string): Promise<{ templateRef: string; template: Record<string, unknown>; files: DirectoryEntry[]; byteCount: number; hash: string }> {
+      const { ref, entity } = await loadTemplate(templateRef);
+      const read = await readTemplateFiles(deps.sources, entity, join(deps.scaffolderDir, 'snapshots'));
+      return { templateRef: ref, template: stableTemplate(entity), ...read };
+    },
+
+    /**
+     * The files a template renders for `values`: a dry run in the sandbox (nothing published, registration
+     * only previewed), of the catalog's template or of a snapshot (`template` + `files`). No secrets are given.
+     */
+    async renderFiles(actor: Actor, input: { templateRef: string; values: Record<string, unknown>; snapshot?: { template: Record<string, unknown>; files: DirectoryEntry[] } }): Promise<DirectoryEntry[]> {
+      const { ref, entity } = input.snapshot ? { ref: input.templateRef, entity: input.snapshot.template as Entity } : await loadTemplate(input.templateRef);
+      const result = await dryRunTemplate(actor, { ref, template: entity, values: input.values, ...(input.snapshot ? { directoryContents: input.snapshot.files } : {}) });
+      return result.directoryContents;
+    },
+
+    /** For each entity, the newest completed task that registered it: its id, creator, template and values. */
+    async creatingTasks(entityRefs: string[]): Promise<Map<string, { taskId: string; templateRef: string; createdBy: string; values: Record<string, unknown> }>> {
+      const out = new Map<string, { taskId: string; templateRef: string; createdBy: string; values: Record<string, unknown> }>();
+      for (const r of await taskRepo.creatingTasks(db, entityRefs)) {
+        if (!out.has(r.entity_ref)) out.set(r.entity_ref, { taskId: r.id, templateRef: r.template_ref, createdBy: r.created_by, values: JSON.parse(r.task_values) as Record<string, unknown> });
+      }
+      return out;
+    },
+  };
+
+  /**
+   * Runs a template without side effects: the engine's dry-run mode (no publish, catalog registration
+   * only previewed) in a scratch directory that is deleted afterwards. Nothing is stored.
+   */
+  async function dryRunTemplate(actor: Actor, body: { ref: string; template: Entity; values: Record<string, unknown>; secrets?: Record<string, string>; directoryContents?: DirectoryEntry[] }): Promise<DryRunResult> {
+    const id = randomUUID();
+    const scratch = join(deps.scaffolderDir, 'dry-runs', id);
+    const ref = body.ref;
+    let template = body.template;
+    try {
       if (body.directoryContents) {
         // The supplied files stand in for the template's own directory.
         const dir = join(scratch, 'template');
@@ -220,12 +259,12 @@ export function createScaffolderService(deps: ScaffolderServiceDeps) {
           throw new ProblemsError(mask(err.message), 'problems' in err && Array.isArray(err.problems) ? (err.problems as Array<{ message: string }>) : []);
         }
         throw err;
-      } finally {
-        deps.dryRunDirs.delete(`${DRY_RUN_LOCATION}${id}`);
-        await rm(scratch, { recursive: true, force: true });
       }
-    },
-  };
+    } finally {
+      deps.dryRunDirs.delete(`${DRY_RUN_LOCATION}${id}`);
+      await rm(scratch, { recursive: true, force: true });
+    }
+  }
 }
 
 function withLocation(template: Entity, location: string): Entity {

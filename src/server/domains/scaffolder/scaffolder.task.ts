@@ -36,6 +36,13 @@ export function templateSteps(template: unknown): Array<{ id: string; name: stri
   return steps.map((s, i) => ({ ...s, id: typeof s.id === 'string' ? s.id : `step-${i + 1}`, name: typeof s.name === 'string' ? s.name : String(s.action), action: String(s.action) }));
 }
 
+/** The entities a run registered: the `entityRef` outputs of its completed `catalog:register` steps. */
+export function registeredEntityRefs(steps: readonly TemplateStepState[]): string[] {
+  return [...new Set(steps
+    .filter((s) => s.action === 'catalog:register' && s.status === 'completed' && typeof s.output?.entityRef === 'string')
+    .map((s) => String(s.output?.entityRef).toLowerCase()))];
+}
+
 export function initialSteps(template: unknown): TemplateStepState[] {
   return templateSteps(template).map((s) => ({ id: s.id, name: s.name, action: s.action, status: 'open' }));
 }

@@ -7,6 +7,7 @@ import * as m0002 from './migrations/0002_location_secrets';
 import * as m0003 from './migrations/0003_scaffolder';
 import * as m0004 from './migrations/0004_docs';
 import * as m0005 from './migrations/0005_entities_kind_name';
+import * as m0007 from './migrations/0007_golden_path_snapshots';
 import * as m0008 from './migrations/0008_entity_checks_docs_assets';
 
 /** What a migration may need beyond the database: the key management module, to seal data stored in clear before. */
@@ -26,7 +27,8 @@ const MIGRATIONS: Migration[] = [
   { id: '0003_scaffolder', up: m0003.up },
   { id: '0004_docs', up: m0004.up },
   { id: '0005_entities_kind_name', up: m0005.up },
-  // 0006 and 0007 are taken by work on other branches.
+  // There is no 0006: the number was reserved for work that needed none.
+  { id: '0007_golden_path_snapshots', up: m0007.up },
   { id: '0008_entity_checks_docs_assets', up: m0008.up },
 ];
 

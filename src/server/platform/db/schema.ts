@@ -164,4 +164,21 @@ export interface Database {
     job_id: string | null;
   };
   scaffolder_task_events: { id: Generated<number>; task_id: string; type: string; body: string; created_at: string };
+  /** The entities a completed task registered (its `catalog:register` outputs), lowercased refs (ADR 0021). */
+  scaffolder_task_entities: { entity_ref: string; task_id: string; template_ref: string; created_at: string };
+  /** What re-renders a golden path's template at one version (ADR 0021). */
+  golden_path_snapshots: {
+    /** `goldenpath:<ns>/<name>`, lowercased. */
+    path_ref: string;
+    version: string;
+    template_ref: string;
+    /** The Template entity (JSON). */
+    template: string;
+    /** The files its `fetch:*` steps read, relative to the template's directory (JSON DirectoryEntry[]). */
+    files: string;
+    file_count: number;
+    byte_count: number;
+    hash: string;
+    taken_at: string;
+  };
 }

@@ -7,6 +7,7 @@ import { EntityRefLink } from '../../components/EntityRefLink';
 import { ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
 import { AdoptionBar, StatusBadge, TeamShares, TierBadge, VersionBadge } from './GoldenPathBits';
+import { ServicesBehind } from './GoldenPathMigration';
 import { useGoldenPath, type GoldenPathDetail } from './goldenPathQueries';
 
 function checkText(check: GoldenPathDetail['standards'][number]['check']): string {
@@ -120,6 +121,7 @@ export function GoldenPathPage() {
             </Card>
           </Grid.Col>
         </Grid>
+        {d.adoption.older + d.adoption.unknownVersion > 0 ? <ServicesBehind namespace={d.namespace} name={d.name} /> : null}
       </Stack>
     </>
   );
