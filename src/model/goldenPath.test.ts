@@ -40,7 +40,7 @@ const VALID: Array<[string, unknown]> = [
   ['relationCount min', withCheck({ type: 'relationCount', relation: 'partOf', min: 1 })],
   ['relationCount max', withCheck({ type: 'relationCount', relation: 'dependsOn', max: 10 })],
   ['fileExists', withCheck({ type: 'fileExists', path: '.github/workflows/ci.yml' })],
-  ['expression', withCheck({ type: 'expression', expression: '$length(metadata.description) >= 20' })],
+  ['expression', withCheck({ type: 'expression', expression: 'size(entity.metadata.description) >= 20' })],
 ];
 
 test('valid golden paths are accepted', () => {
@@ -70,7 +70,7 @@ const INVALID: Array<[string, unknown, string, string]> = [
   ['missing check', withSpec({ standards: [{ id: 'a', title: 'A' }] }), 'spec.standards.0.check', 'expected'],
   ['fieldExists without path', withCheck({ type: 'fieldExists' }), 'spec.standards.0.check.path', 'expected a string, but found nothing'],
   ['fieldEquals with an object', withCheck({ type: 'fieldEquals', path: 'spec.type', value: { a: 1 } }), 'spec.standards.0.check.value', 'expected a string, number or boolean'],
-  ['fieldMatches bad regex', withCheck({ type: 'fieldMatches', path: 'metadata.name', pattern: '([a-z' }), 'spec.standards.0.check.pattern', 'expected a valid regular expression'],
+  ['fieldMatches bad regex', withCheck({ type: 'fieldMatches', path: 'metadata.name', pattern: '([a-z' }), 'spec.standards.0.check.pattern', 'expected an RE2 regular expression'],
   ['fieldIn empty', withCheck({ type: 'fieldIn', path: 'spec.type', values: [] }), 'spec.standards.0.check.values', 'at least 1 items'],
   ['annotationPresent typo', withCheck({ type: 'annotationPresent', anotation: 'x' }), 'spec.standards.0.check.annotation', 'expected a string'],
   ['ownerIsGroup extra key', withCheck({ type: 'ownerIsGroup', strict: true }), 'spec.standards.0.check', 'Unrecognized key'],
@@ -79,6 +79,7 @@ const INVALID: Array<[string, unknown, string, string]> = [
   ['relationCount negative', withCheck({ type: 'relationCount', relation: 'partOf', min: -1 }), 'spec.standards.0.check.min', ''],
   ['fileExists escaping', withCheck({ type: 'fileExists', path: '../secrets' }), 'spec.standards.0.check.path', 'relative path inside the repository'],
   ['expression empty', withCheck({ type: 'expression', expression: '' }), 'spec.standards.0.check.expression', 'non-empty'],
+  ['expression not CEL', withCheck({ type: 'expression', expression: '$length(metadata.description) >= 20' }), 'spec.standards.0.check.expression', 'invalid CEL expression'],
   ['wrong apiVersion', { ...base, apiVersion: 'backstage.io/v1alpha1' }, 'kind', 'No processor recognized the entity goldenpath:default/http-service'],
   ['bad metadata still reported', { ...base, metadata: { name: 'bad name' } }, 'metadata.name', 'but found "bad name"'],
 ];

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { Entity } from './entity';
 import type { KindSchema, RelationField } from './kinds';
+import { CHECK_TYPES, checkSchema, type Check } from './rules/checkSchema';
 
 export const GOLDEN_PATH_API_VERSION = 'paved.dev/v1alpha1';
 export const GOLDEN_PATH_KIND = 'GoldenPath';
@@ -59,43 +60,10 @@ export function compareSemver(a: string, b: string): number | undefined {
 
 const str = z.string().min(1).max(GOLDEN_PATH_LIMITS.shortString);
 const text = z.string().min(1).max(GOLDEN_PATH_LIMITS.text);
-/** A dotted entity path such as `spec.type` or `metadata.annotations.x`. */
-const fieldPath = z.string().min(1).max(200).regex(/^[A-Za-z0-9_$@/.-]+$/, 'expected a dotted field path such as spec.type');
-const scalar = z.union([z.string().max(GOLDEN_PATH_LIMITS.shortString), z.number(), z.boolean()], { error: 'expected a string, number or boolean' });
-const values = <T extends z.ZodType>(item: T) => z.array(item).min(1).max(GOLDEN_PATH_LIMITS.values);
-const regex = z.string().min(1).max(GOLDEN_PATH_LIMITS.shortString).refine((p) => {
-  try {
-    new RegExp(p, 'u');
-    return true;
-  } catch {
-    return false;
-  }
-}, 'expected a valid regular expression');
-/** A path inside the service's repository: relative, no `..`. */
-const repoPath = z.string().min(1).max(500).refine((p) => !p.startsWith('/') && !p.split('/').includes('..'), 'expected a relative path inside the repository');
-
-export const STANDARD_CHECK_TYPES = [
-  'fieldExists', 'fieldEquals', 'fieldMatches', 'fieldIn', 'annotationPresent', 'ownerIsGroup',
-  'hasDocs', 'hasApiDefinition', 'lifecycleIn', 'relationCount', 'fileExists', 'expression',
-] as const;
-
-/** One standard's check: a typed rule over the entity (or its repository, for fileExists). */
-export const standardCheckSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('fieldExists'), path: fieldPath }),
-  z.strictObject({ type: z.literal('fieldEquals'), path: fieldPath, value: scalar }),
-  z.strictObject({ type: z.literal('fieldMatches'), path: fieldPath, pattern: regex }),
-  z.strictObject({ type: z.literal('fieldIn'), path: fieldPath, values: values(scalar) }),
-  z.strictObject({ type: z.literal('annotationPresent'), annotation: str }),
-  z.strictObject({ type: z.literal('ownerIsGroup') }),
-  z.strictObject({ type: z.literal('hasDocs') }),
-  z.strictObject({ type: z.literal('hasApiDefinition') }),
-  z.strictObject({ type: z.literal('lifecycleIn'), values: values(str) }),
-  z.strictObject({ type: z.literal('relationCount'), relation: z.string().min(1).max(63).regex(/^\w+$/, 'expected a relation type such as partOf'), min: z.number().int().min(0).max(100_000).optional(), max: z.number().int().min(0).max(100_000).optional() })
-    .refine((c) => c.min !== undefined || c.max !== undefined, 'expected min or max'),
-  z.strictObject({ type: z.literal('fileExists'), path: repoPath }),
-  z.strictObject({ type: z.literal('expression'), expression: text }),
-], { error: (issue) => (issue.code === 'invalid_union' ? `expected check.type to be one of ${STANDARD_CHECK_TYPES.join(', ')}` : undefined) });
-export type StandardCheck = z.infer<typeof standardCheckSchema>;
+/** The checks of standards are the scorecards' rule checks (rules/checkSchema.ts, ADR 0025). */
+export const STANDARD_CHECK_TYPES = CHECK_TYPES;
+export const standardCheckSchema = checkSchema;
+export type StandardCheck = Check;
 
 export const standardSchema = z.looseObject({
   id: z.string().min(1).max(63).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected lowercase words separated by -'),

@@ -7,6 +7,7 @@ export * from './formatError';
 export * from './fieldFormat';
 export * from './kinds';
 export * from './goldenPath';
+export * from './rules';
 export * from './textDiff';
 export * from './validateEntity';
 export * from './relations';

@@ -1,0 +1,4 @@
+export * from './checkSchema';
+export * from './evaluateCheck';
+export * from './levels';
+export * from './ruleExpression';
