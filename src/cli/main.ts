@@ -8,6 +8,7 @@ import { registerDiscoverCommand } from './discoverCommand';
 import { registerDocsCommands } from './docsCommands';
 import { registerScaffolderCommands } from './scaffolderCommands';
 import { registerGoldenPathCommands } from './goldenPathCommands';
+import { registerScorecardCommands } from './scorecardCommands';
 
 const program = new Command()
   .name('paved')
@@ -31,6 +32,7 @@ registerDiscoverCommand(program);
 registerDocsCommands(program);
 registerScaffolderCommands(program);
 registerGoldenPathCommands(program);
+registerScorecardCommands(program);
 
 program.command('audit')
   .description('Read the audit log, newest first')

@@ -8,6 +8,7 @@ export * from './fieldFormat';
 export * from './kinds';
 export * from './goldenPath';
 export * from './rules';
+export * from './scorecard';
 export * from './textDiff';
 export * from './validateEntity';
 export * from './relations';

@@ -5,6 +5,7 @@
 // a value, not global state, so tests and tenants never see each other's kinds.
 import { z } from 'zod';
 import { GOLDEN_PATH_KIND_SCHEMA } from './goldenPath';
+import { SCORECARD_KIND_SCHEMA } from './scorecard';
 
 /** Paved's bounds on spec values (Backstage has none; descriptors are size-limited anyway). */
 export const SPEC_LIMITS = {
@@ -199,7 +200,7 @@ const template: KindSchema = {
  * The built-in kinds: Backstage's eight (v1alpha1 and v1beta1), the scaffolder's Template v1beta3 and
  * Paved's GoldenPath (paved.dev/v1alpha1, ADR 0016).
  */
-export const KIND_SCHEMAS: readonly KindSchema[] = [component, api, resource, system, domain, group, user, location, template, GOLDEN_PATH_KIND_SCHEMA];
+export const KIND_SCHEMAS: readonly KindSchema[] = [component, api, resource, system, domain, group, user, location, template, GOLDEN_PATH_KIND_SCHEMA, SCORECARD_KIND_SCHEMA];
 
 /** The schema registered for exactly this apiVersion and kind (both case-sensitive), if any. */
 export function findKindSchema(

@@ -25,6 +25,8 @@ export interface AppDeps {
   search?: { routes(app: FastifyInstance): void };
   /** Golden paths with version snapshots and migration diffs; without, built here from the catalog alone. */
   goldenPaths?: { routes(app: FastifyInstance): void };
+  /** Scorecards over the catalog (`/api/scorecards`); optional like the scaffolder. */
+  scorecards?: { routes(app: FastifyInstance): void };
   logLevel: string;
   webDir?: string;
   isReady: () => boolean;
@@ -64,6 +66,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   deps.docs?.routes(app);
   deps.search?.routes(app);
   (deps.goldenPaths ?? createGoldenPaths(deps.catalog)).routes(app);
+  deps.scorecards?.routes(app);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   const webDir = deps.webDir;
   if (webDir && existsSync(join(webDir, 'index.html'))) {

@@ -6,6 +6,7 @@ import { createGitReader } from './domains/catalog/ingest/gitReader';
 import { createScaffolder } from './domains/scaffolder';
 import { createDocs } from './domains/docs';
 import { createGoldenPaths } from './domains/goldenPaths';
+import { createScorecards } from './domains/scorecards';
 import { createSearch } from './domains/search';
 import { SYSTEM } from './platform/actor';
 import { createAuthenticator, ensureAdminToken } from './platform/authn';
@@ -48,9 +49,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const search = createSearch({ db, jobs, catalog: catalog.service, catalogBusy: catalog.isRefreshing, log: logger.info });
   const docs = createDocs({ db, jobs, catalog: catalog.service, search: search.service, gitMirrorDir: catalog.gitMirrorDir, catalogBusy: catalog.isRefreshing, fileRoots: config.fileRoots, log: logger.info });
   // Golden paths keep each version of their template, to diff a service's output between versions (ADR 0021).
+  // Scorecards follow the catalog (and, once wired, the facts) and evaluate their rules (ADR 0025).
+  const scorecards = createScorecards({ db, jobs, catalog, log: logger.info });
   const goldenPaths = createGoldenPaths(catalog, { db, jobs, scaffolder: scaffolder.service, log: logger.info, warn: logger.warn });
   const authn = createAuthenticator(db, { guestAccess: config.guestAccess });
-  const app: FastifyInstance = await buildApp({ db, authn, catalog, scaffolder, docs, search, goldenPaths, logLevel: config.logLevel, webDir: join(PACKAGE_ROOT, 'dist/web'), isReady: () => ready });
+  const app: FastifyInstance = await buildApp({ db, authn, catalog, scaffolder, docs, search, goldenPaths, scorecards, logLevel: config.logLevel, webDir: join(PACKAGE_ROOT, 'dist/web'), isReady: () => ready });
   app.log.info(`database: ${handle.description}`);
   // The key id is a fingerprint, safe to log; the key itself never is.
   app.log.info(`secrets: sealed with key ${secrets.keyId} from ${secretKey.source === 'env' ? 'PAVED_SECRET_KEY' : `${secretKey.file}${secretKey.created ? ' (generated now)' : ''}`}`);
@@ -78,6 +81,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const stopSearchScheduler = search.startScheduler();
   const stopChecks = catalog.startChecks();
   const stopGoldenPathsScheduler = goldenPaths.startScheduler(config.refreshIntervalSeconds);
+  const stopScorecardScheduler = scorecards.startScheduler(config.refreshIntervalSeconds);
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -96,6 +100,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       stopSearchScheduler();
       stopChecks();
       stopGoldenPathsScheduler();
+      stopScorecardScheduler();
       await app.close();
       // Tasks first: a running task may be waiting on a catalog refresh job.
       await scaffolder.stop();

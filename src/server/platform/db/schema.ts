@@ -56,6 +56,18 @@ export interface Database {
     occurred_at: string;
   };
   /** Which entity body (hash + checker version) a checker from another domain last checked. */
+  scorecard_results: {
+    scorecard_ref: string;
+    entity_ref: string;
+    /** The entity's owner ref (lowercase), or '' without one: results are grouped by team. */
+    owner_ref: string;
+    level: string | null;
+    score: number;
+    results: string; // JSON RuleResult[]
+    version: string;
+    evaluated_at: string;
+  };
+  scorecard_daily: { day: string; scorecard_ref: string; owner_ref: string; level: string; entities: number };
   entity_checks: { checker: string; entity_ref: string; checked: string; checked_at: string };
   /** What those checkers found; listed with `catalog_errors` (migration 0008). */
   entity_check_problems: {

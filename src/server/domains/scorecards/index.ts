@@ -1,0 +1,2 @@
+export { createScorecards, type Scorecards } from './scorecards.module';
+export type { ScorecardsService } from './scorecards.service';

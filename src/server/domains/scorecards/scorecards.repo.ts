@@ -1,0 +1,82 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../platform/db/schema';
+
+type Db = Kysely<Database>;
+export type ResultRow = Database['scorecard_results'];
+
+/** Stored results of these entities (all scorecards), for comparing versions. */
+export async function resultsOfEntities(db: Db, refs: string[]): Promise<ResultRow[]> {
+  if (refs.length === 0) return [];
+  return db.selectFrom('scorecard_results').selectAll().where('entity_ref', 'in', refs).execute();
+}
+
+/** Stored results with entity refs in (`after`, `upTo`], to find entities that left the catalog. */
+export async function resultRefsInRange(db: Db, after: string | undefined, upTo: string | undefined): Promise<string[]> {
+  let qb = db.selectFrom('scorecard_results').select('entity_ref').distinct();
+  if (after !== undefined) qb = qb.where('entity_ref', '>', after);
+  if (upTo !== undefined) qb = qb.where('entity_ref', '<=', upTo);
+  return (await qb.execute()).map((r) => r.entity_ref);
+}
+
+export async function upsertResults(trx: Db, rows: ResultRow[]): Promise<void> {
+  for (const row of rows) {
+    await trx.insertInto('scorecard_results').values(row).onConflict((oc) => oc.columns(['scorecard_ref', 'entity_ref']).doUpdateSet({
+      owner_ref: row.owner_ref, level: row.level, score: row.score, results: row.results, version: row.version, evaluated_at: row.evaluated_at,
+    })).execute();
+  }
+}
+
+export async function deleteResults(trx: Db, pairs: Array<{ scorecard_ref: string; entity_ref: string }>): Promise<void> {
+  for (const p of pairs) await trx.deleteFrom('scorecard_results').where('scorecard_ref', '=', p.scorecard_ref).where('entity_ref', '=', p.entity_ref).execute();
+}
+
+export async function deleteResultsOfEntities(trx: Db, refs: string[]): Promise<void> {
+  for (let i = 0; i < refs.length; i += 500) await trx.deleteFrom('scorecard_results').where('entity_ref', 'in', refs.slice(i, i + 500)).execute();
+}
+
+export async function deleteResultsExceptScorecards(trx: Db, keep: string[]): Promise<number> {
+  let qb = trx.deleteFrom('scorecard_results');
+  if (keep.length > 0) qb = qb.where('scorecard_ref', 'not in', keep);
+  const r = await qb.executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+/** Entities per (owner, level) of one scorecard, from the stored results. */
+export async function distributionOf(db: Db, scorecardRef: string): Promise<Array<{ owner_ref: string; level: string | null; n: number }>> {
+  const rows = await db.selectFrom('scorecard_results').select(['owner_ref', 'level']).select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('scorecard_ref', '=', scorecardRef).groupBy(['owner_ref', 'level']).execute();
+  return rows.map((r) => ({ owner_ref: r.owner_ref, level: r.level, n: Number(r.n) }));
+}
+
+/** Writes today's distribution of every scorecard (one row per scorecard, owner and level), replacing today's. */
+export async function recordDay(trx: Db, day: string, rows: Array<{ scorecard_ref: string; owner_ref: string; level: string; entities: number }>): Promise<void> {
+  await trx.deleteFrom('scorecard_daily').where('day', '=', day).execute();
+  for (let i = 0; i < rows.length; i += 200) {
+    const batch = rows.slice(i, i + 200).map((r) => ({ day, ...r }));
+    if (batch.length > 0) await trx.insertInto('scorecard_daily').values(batch).execute();
+  }
+}
+
+export async function allDistributions(db: Db): Promise<Array<{ scorecard_ref: string; owner_ref: string; level: string | null; n: number }>> {
+  const rows = await db.selectFrom('scorecard_results').select(['scorecard_ref', 'owner_ref', 'level']).select((eb) => eb.fn.countAll<number>().as('n'))
+    .groupBy(['scorecard_ref', 'owner_ref', 'level']).execute();
+  return rows.map((r) => ({ scorecard_ref: r.scorecard_ref, owner_ref: r.owner_ref, level: r.level, n: Number(r.n) }));
+}
+
+export async function historyOf(db: Db, scorecardRef: string, sinceDay: string) {
+  return db.selectFrom('scorecard_daily').select(['day', 'level']).select((eb) => eb.fn.sum<number>('entities').as('n'))
+    .where('scorecard_ref', '=', scorecardRef).where('day', '>=', sinceDay).groupBy(['day', 'level']).orderBy('day').execute();
+}
+
+export async function pageOfResults(db: Db, scorecardRef: string, q: { level?: string; owner?: string; limit: number; offset: number }) {
+  let qb = db.selectFrom('scorecard_results').where('scorecard_ref', '=', scorecardRef);
+  if (q.level !== undefined) qb = q.level === 'none' ? qb.where('level', 'is', null) : qb.where('level', '=', q.level);
+  if (q.owner !== undefined) qb = qb.where('owner_ref', '=', q.owner.toLowerCase());
+  const total = await qb.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  const items = await qb.select(['entity_ref', 'owner_ref', 'level', 'score', 'evaluated_at']).orderBy('score').orderBy('entity_ref').limit(q.limit).offset(q.offset).execute();
+  return { items, total: Number(total?.n ?? 0) };
+}
+
+export async function resultsOfScorecard(db: Db, scorecardRef: string): Promise<Array<Pick<ResultRow, 'results'>>> {
+  return db.selectFrom('scorecard_results').select('results').where('scorecard_ref', '=', scorecardRef).execute();
+}
