@@ -4,3 +4,4 @@ export * from './auth';
 export * from './docs';
 export * from './goldenPaths';
 export * from './scaffolder';
+export * from './facts';
