@@ -2,12 +2,16 @@ import { z } from 'zod';
 
 /** zod contracts of facts (`/api/facts`): what Paved collects about entities, and what tools push. */
 
-/** A fact name: lowercase, dotted by convention (`repository.files`, `ci.coverage`). */
-export const FACT_NAME_PATTERN = /^[a-z0-9][a-z0-9._-]{0,99}$/;
+/**
+ * A fact name, dotted by convention (`repository.files`, `ci.coverage`): it starts with a lowercase
+ * letter or digit; camelCase segments are allowed (`repository.dockerfile.nonRoot`, `goldenPath.current`)
+ * because rules name facts that way (ADR 0026).
+ */
+export const FACT_NAME_PATTERN = /^[a-z0-9][a-zA-Z0-9._-]{0,99}$/;
 /** Bounds of facts: the serialised JSON of one value, the facts of one entity, one push. */
 export const FACT_LIMITS = { valueBytes: 16 * 1024, perEntity: 200, perPush: 200, sourceLength: 63 } as const;
 
-export const FactNameSchema = z.string().max(100).regex(FACT_NAME_PATTERN, 'expected a fact name: lowercase letters, digits, ".", "_" or "-", starting with a letter or digit, at most 100 characters');
+export const FactNameSchema = z.string().max(100).regex(FACT_NAME_PATTERN, 'expected a fact name: letters, digits, ".", "_" or "-", starting with a lowercase letter or digit, at most 100 characters');
 
 /** Path parameters naming the entity whose facts are read or written. */
 export const FactsEntityParams = z.object({ kind: z.string().min(1).max(63), namespace: z.string().min(1).max(63), name: z.string().min(1).max(255) });

@@ -39,7 +39,7 @@ function checkPush(ref: string, input: FactsPushRequestDto, existing: string[]):
   if (names.length === 0) throw new InputError('facts: expected at least one fact, e.g. {"source":"ci","facts":{"ci.coverage":84.5}}');
   if (names.length > FACT_LIMITS.perPush) throw new InputError(`facts: ${names.length} facts in one push, over the limit of ${FACT_LIMITS.perPush}`);
   for (const name of names) {
-    if (!FACT_NAME_PATTERN.test(name)) throw new InputError(`facts.${JSON.stringify(name).slice(1, -1)}: expected a fact name of lowercase letters, digits, ".", "_" or "-", starting with a letter or digit, at most 100 characters`);
+    if (!FACT_NAME_PATTERN.test(name)) throw new InputError(`facts.${JSON.stringify(name).slice(1, -1)}: expected a fact name of letters, digits, ".", "_" or "-", starting with a lowercase letter or digit, at most 100 characters (e.g. ci.coverage)`);
     const value = input.facts[name];
     if (value === undefined) throw new InputError(`facts.${name}: expected a JSON value`);
     const size = bytes(JSON.stringify(value));
