@@ -6,6 +6,7 @@ import { api } from './client';
 import { registerValidateCommand } from './validateCommand';
 import { registerDiscoverCommand } from './discoverCommand';
 import { registerDocsCommands } from './docsCommands';
+import { registerFactsCommands } from './factsCommands';
 import { registerScaffolderCommands } from './scaffolderCommands';
 import { registerGoldenPathCommands } from './goldenPathCommands';
 
@@ -29,6 +30,7 @@ registerCatalogCommands(program);
 registerValidateCommand(program);
 registerDiscoverCommand(program);
 registerDocsCommands(program);
+registerFactsCommands(program);
 registerScaffolderCommands(program);
 registerGoldenPathCommands(program);
 
