@@ -4,4 +4,5 @@ export * from './auth';
 export * from './docs';
 export * from './goldenPaths';
 export * from './scaffolder';
+export * from './facts';
 export * from './scorecards';

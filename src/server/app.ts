@@ -23,6 +23,8 @@ export interface AppDeps {
   /** Docs-as-code (`/api/docs`) and the combined search (`/api/search`); optional like the scaffolder. */
   docs?: { routes(app: FastifyInstance): void };
   search?: { routes(app: FastifyInstance): void };
+  /** Facts about entities (`/api/facts`); optional like the scaffolder. */
+  facts?: { routes(app: FastifyInstance): void };
   /** Golden paths with version snapshots and migration diffs; without, built here from the catalog alone. */
   goldenPaths?: { routes(app: FastifyInstance): void };
   /** Scorecards over the catalog (`/api/scorecards`); optional like the scaffolder. */
@@ -65,6 +67,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   deps.scaffolder?.routes(app);
   deps.docs?.routes(app);
   deps.search?.routes(app);
+  deps.facts?.routes(app);
   (deps.goldenPaths ?? createGoldenPaths(deps.catalog)).routes(app);
   deps.scorecards?.routes(app);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -5,6 +5,7 @@ import { createCatalog } from './domains/catalog';
 import { createGitReader } from './domains/catalog/ingest/gitReader';
 import { createScaffolder } from './domains/scaffolder';
 import { createDocs } from './domains/docs';
+import { createFacts } from './domains/facts';
 import { createGoldenPaths } from './domains/goldenPaths';
 import { createScorecards } from './domains/scorecards';
 import { createSearch } from './domains/search';
@@ -48,12 +49,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
   // Search follows the catalog's generation; docs are built from the entity's source and indexed into search.
   const search = createSearch({ db, jobs, catalog: catalog.service, catalogBusy: catalog.isRefreshing, log: logger.info });
   const docs = createDocs({ db, jobs, catalog: catalog.service, search: search.service, gitMirrorDir: catalog.gitMirrorDir, catalogBusy: catalog.isRefreshing, fileRoots: config.fileRoots, log: logger.info });
+  // Facts about entities (repository contents, golden path), collected as the catalog changes and pushed by tools (ADR 0026).
+  const facts = createFacts({ db, jobs, catalog: catalog.service, gitMirrorDir: catalog.gitMirrorDir, catalogBusy: catalog.isRefreshing, fileRoots: config.fileRoots, intervalSeconds: config.refreshIntervalSeconds, log: logger.info });
   // Golden paths keep each version of their template, to diff a service's output between versions (ADR 0021).
-  // Scorecards follow the catalog (and, once wired, the facts) and evaluate their rules (ADR 0025).
-  const scorecards = createScorecards({ db, jobs, catalog, log: logger.info });
+  // Scorecards follow the catalog and the facts, and evaluate their rules (ADR 0025, ADR 0026).
+  const scorecards = createScorecards({ db, jobs, catalog, facts: facts.service, log: logger.info });
   const goldenPaths = createGoldenPaths(catalog, { db, jobs, scaffolder: scaffolder.service, log: logger.info, warn: logger.warn });
   const authn = createAuthenticator(db, { guestAccess: config.guestAccess });
-  const app: FastifyInstance = await buildApp({ db, authn, catalog, scaffolder, docs, search, goldenPaths, scorecards, logLevel: config.logLevel, webDir: join(PACKAGE_ROOT, 'dist/web'), isReady: () => ready });
+  const app: FastifyInstance = await buildApp({ db, authn, catalog, scaffolder, docs, search, facts, goldenPaths, scorecards, logLevel: config.logLevel, webDir: join(PACKAGE_ROOT, 'dist/web'), isReady: () => ready });
   app.log.info(`database: ${handle.description}`);
   // The key id is a fingerprint, safe to log; the key itself never is.
   app.log.info(`secrets: sealed with key ${secrets.keyId} from ${secretKey.source === 'env' ? 'PAVED_SECRET_KEY' : `${secretKey.file}${secretKey.created ? ' (generated now)' : ''}`}`);
@@ -79,6 +82,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const stopScheduler = catalog.startScheduler(config.refreshIntervalSeconds, config.orphanGraceSeconds);
   const stopDocsScheduler = docs.startScheduler(config.refreshIntervalSeconds);
   const stopSearchScheduler = search.startScheduler();
+  const stopFactsScheduler = facts.startScheduler();
   const stopChecks = catalog.startChecks();
   const stopGoldenPathsScheduler = goldenPaths.startScheduler(config.refreshIntervalSeconds);
   const stopScorecardScheduler = scorecards.startScheduler(config.refreshIntervalSeconds);
@@ -98,6 +102,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       stopScheduler();
       stopDocsScheduler();
       stopSearchScheduler();
+      stopFactsScheduler();
       stopChecks();
       stopGoldenPathsScheduler();
       stopScorecardScheduler();

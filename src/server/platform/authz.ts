@@ -22,6 +22,8 @@ export const VERBS = [
   'scaffolder.task.retry',
   /** Read, cancel and retry tasks other actors created. */
   'scaffolder.task.manage-all',
+  /** Push facts about an entity (external tools such as CI). */
+  'facts.push',
 ] as const;
 export type Verb = (typeof VERBS)[number];
 
@@ -31,7 +33,7 @@ const SCAFFOLDER_RUN_VERBS: Verb[] = ['scaffolder.task.create', 'scaffolder.task
 const ROLE_VERBS: Record<Role, ReadonlySet<Verb>> = {
   reader: new Set(READ_VERBS),
   // Reading a location (dry-run, discovery) makes the server open paths and URLs: not for guests.
-  editor: new Set<Verb>([...READ_VERBS, 'catalog.entity.refresh', 'catalog.location.create', 'catalog.location.analyze', ...SCAFFOLDER_RUN_VERBS]),
+  editor: new Set<Verb>([...READ_VERBS, 'catalog.entity.refresh', 'catalog.location.create', 'catalog.location.analyze', ...SCAFFOLDER_RUN_VERBS, 'facts.push']),
   admin: new Set<Verb>(VERBS),
 };
 

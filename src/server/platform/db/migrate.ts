@@ -9,6 +9,7 @@ import * as m0004 from './migrations/0004_docs';
 import * as m0005 from './migrations/0005_entities_kind_name';
 import * as m0007 from './migrations/0007_golden_path_snapshots';
 import * as m0008 from './migrations/0008_entity_checks_docs_assets';
+import * as m0009 from './migrations/0009_facts';
 import * as m0010 from './migrations/0010_scorecards';
 
 /** What a migration may need beyond the database: the key management module, to seal data stored in clear before. */
@@ -31,7 +32,7 @@ const MIGRATIONS: Migration[] = [
   // There is no 0006: the number was reserved for work that needed none.
   { id: '0007_golden_path_snapshots', up: m0007.up },
   { id: '0008_entity_checks_docs_assets', up: m0008.up },
-  // 0009 is the facts domain's (on its way from another branch).
+  { id: '0009_facts', up: m0009.up },
   { id: '0010_scorecards', up: m0010.up },
 ];
 

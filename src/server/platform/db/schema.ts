@@ -193,4 +193,8 @@ export interface Database {
     hash: string;
     taken_at: string;
   };
+  /** Facts about entities (migration 0009, ADR 0026): value as JSON text, lowercase refs. */
+  facts: { entity_ref: string; name: string; value: string; source: string; collected_at: string };
+  /** Per entity: the etag and time of the last collection by the built-in sources, and the facts generation of its last change. */
+  fact_entities: { entity_ref: string; etag: string | null; collected_at: string | null; changed_seq: number | string };
 }
