@@ -33,6 +33,8 @@ export interface RunResult {
   jobS: number;
   /** Spawn until the search index (which follows the catalog once a refresh ends) holds every entity. */
   searchS: number;
+  /** Spawn until the facts of every entity were collected: the last follower; queries and idle are measured after it. */
+  factsS: number;
   entitiesPerS: number;
   peakMb: number;
   idleMb: number;
@@ -74,7 +76,8 @@ export async function runOnce(n: number, opts: Options): Promise<RunResult> {
       }
       const ingestS = (performance.now() - server.spawnedAt) / 1000;
       const jobMs = Number(finished.exec(server.output())?.[1] ?? NaN);
-      const searchS = await waitForSearchIndex(server, count);
+      const searchS = await waitForLogCount(server, /"read":(\d+)[^\n]*"msg":"search: entity index synced/g, count, 'the search index');
+      const factsS = await waitForLogCount(server, /"msg":"facts: (\d+) entities collected/g, count, 'the facts');
       await sleep(opts.idleWaitMs);
       const idleAfterIngestMb = readTreeMemory(server.pid);
 
@@ -85,7 +88,7 @@ export async function runOnce(n: number, opts: Options): Promise<RunResult> {
       const idleMb = readTreeMemory(server.pid);
       // Peak over the whole run: ingestion, the search sync after it, and the queries.
       const peakMb = memory.peakMb();
-      return { entities: count, ingestS, jobS: jobMs / 1000, searchS, entitiesPerS: n / ingestS, peakMb, idleMb, idleAfterIngestMb, queries: latencies };
+      return { entities: count, ingestS, jobS: jobMs / 1000, searchS, factsS, entitiesPerS: n / ingestS, peakMb, idleMb, idleAfterIngestMb, queries: latencies };
     } finally {
       memory.stop();
       await server.stop();
@@ -96,16 +99,15 @@ export async function runOnce(n: number, opts: Options): Promise<RunResult> {
   }
 }
 
-/** Seconds from spawn until the server logged a search sync that read `entities` catalog entities. */
-async function waitForSearchIndex(server: { output(): string; spawnedAt: number }, entities: number): Promise<number> {
-  const synced = /"read":(\d+)[^\n]*"msg":"search: entity index synced/g;
-  const deadline = Date.now() + 300_000;
+/** Seconds from spawn until the server logged a line whose first capture (a count of entities) reached `entities`. */
+async function waitForLogCount(server: { output(): string; spawnedAt: number }, line: RegExp, entities: number, what: string): Promise<number> {
+  const deadline = Date.now() + 600_000;
   while (Date.now() < deadline) {
-    const reads = [...server.output().matchAll(synced)].map((m) => Number(m[1]));
-    if (reads.some((r) => r >= entities)) return (performance.now() - server.spawnedAt) / 1000;
+    const counts = [...server.output().matchAll(line)].map((m) => Number(m[1]));
+    if (counts.some((r) => r >= entities)) return (performance.now() - server.spawnedAt) / 1000;
     await sleep(200);
   }
-  throw new Error('the search index did not catch up with the catalog in 300 s');
+  throw new Error(`${what} did not catch up with the catalog in 600 s`);
 }
 
 export function medianOf(runs: RunResult[]): RunResult {
@@ -115,14 +117,14 @@ export function medianOf(runs: RunResult[]): RunResult {
   const queries = Object.fromEntries(QUERY_NAMES.map((q) => [q, { p50: m((r) => r.queries[q].p50), p95: m((r) => r.queries[q].p95), n: first.queries[q].n }])) as Record<QueryName, Latency>;
   return {
     entities: first.entities, ingestS: m((r) => r.ingestS), jobS: m((r) => r.jobS), entitiesPerS: m((r) => r.entitiesPerS),
-    searchS: m((r) => r.searchS), peakMb: m((r) => r.peakMb), idleMb: m((r) => r.idleMb), idleAfterIngestMb: m((r) => r.idleAfterIngestMb), queries,
+    searchS: m((r) => r.searchS), factsS: m((r) => r.factsS), peakMb: m((r) => r.peakMb), idleMb: m((r) => r.idleMb), idleAfterIngestMb: m((r) => r.idleAfterIngestMb), queries,
   };
 }
 
 export function formatTable(db: string, rows: Array<{ n: number; r: RunResult }>): string {
   const f = (x: number, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : '-');
-  const head = ['entities', 'ingest s', 'job s', 'search s', 'ent/s', 'peak MB', 'idle MB', ...QUERY_NAMES.map((q) => `${q} p50/p95 ms`)];
-  const lines = rows.map(({ n, r }) => [String(n), f(r.ingestS), f(r.jobS), f(r.searchS), f(r.entitiesPerS, 0), f(r.peakMb, 0), f(r.idleMb, 0),
+  const head = ['entities', 'ingest s', 'job s', 'search s', 'facts s', 'ent/s', 'peak MB', 'idle MB', ...QUERY_NAMES.map((q) => `${q} p50/p95 ms`)];
+  const lines = rows.map(({ n, r }) => [String(n), f(r.ingestS), f(r.jobS), f(r.searchS), f(r.factsS), f(r.entitiesPerS, 0), f(r.peakMb, 0), f(r.idleMb, 0),
     ...QUERY_NAMES.map((q) => `${f(r.queries[q].p50)} / ${f(r.queries[q].p95)}`)]);
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
   const fmt = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i] ?? 0)).join(' | ');
@@ -140,7 +142,7 @@ async function main(): Promise<void> {
     const runs: RunResult[] = [];
     for (let i = 0; i < opts.repeat; i++) {
       const r = await runOnce(n, opts);
-      process.stderr.write(`${opts.db} n=${n} run ${i + 1}/${opts.repeat}: ingest ${r.ingestS.toFixed(1)} s, search index ${r.searchS.toFixed(1)} s, peak ${r.peakMb.toFixed(0)} MB, idle ${r.idleMb.toFixed(0)} MB, `
+      process.stderr.write(`${opts.db} n=${n} run ${i + 1}/${opts.repeat}: ingest ${r.ingestS.toFixed(1)} s, search index ${r.searchS.toFixed(1)} s, facts ${r.factsS.toFixed(1)} s, peak ${r.peakMb.toFixed(0)} MB, idle ${r.idleMb.toFixed(0)} MB, `
         + `${QUERY_NAMES.map((q) => `${q} p95 ${r.queries[q].p95.toFixed(1)}`).join(', ')}\n`);
       runs.push(r);
     }

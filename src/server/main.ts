@@ -50,7 +50,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const search = createSearch({ db, jobs, catalog: catalog.service, catalogBusy: catalog.isRefreshing, log: logger.info });
   const docs = createDocs({ db, jobs, catalog: catalog.service, search: search.service, gitMirrorDir: catalog.gitMirrorDir, catalogBusy: catalog.isRefreshing, fileRoots: config.fileRoots, log: logger.info });
   // Facts about entities (repository contents, golden path), collected as the catalog changes and pushed by tools (ADR 0026).
-  const facts = createFacts({ db, jobs, catalog: catalog.service, gitMirrorDir: catalog.gitMirrorDir, catalogBusy: catalog.isRefreshing, fileRoots: config.fileRoots, intervalSeconds: config.refreshIntervalSeconds, log: logger.info });
+  const facts = createFacts({ db, jobs, catalog: catalog.service, gitMirrorDir: catalog.gitMirrorDir, catalogBusy: catalog.isRefreshing, fileRoots: config.fileRoots, intervalSeconds: config.factsIntervalSeconds, log: logger.info });
   // Golden paths keep each version of their template, to diff a service's output between versions (ADR 0021).
   // Scorecards follow the catalog and the facts, and evaluate their rules (ADR 0025, ADR 0026).
   const scorecards = createScorecards({ db, jobs, catalog, facts: facts.service, log: logger.info });

@@ -31,7 +31,7 @@ describe('facts API', () => {
       '.gitlab-ci.yml': 'test: { script: [go test] }\n',
       'docs/CODEOWNERS': '* @ledger\n',
     });
-    server = await startPaved({ env: { PAVED_REFRESH_INTERVAL_SECONDS: '3' } });
+    server = await startPaved({ env: { PAVED_REFRESH_INTERVAL_SECONDS: '3', PAVED_FACTS_INTERVAL_SECONDS: '3' } });
     for (const body of [{ type: 'file', target: fileDir }, { type: 'git', target: `${repo.dir}#main:catalog-info.yaml` }]) {
       const r = await server.api('POST', '/api/catalog/locations', body);
       assert.equal(r.status, 201, JSON.stringify(r.body));

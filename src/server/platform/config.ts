@@ -31,6 +31,8 @@ export const ConfigSchema = z.object({
   }),
   refreshIntervalSeconds: z.coerce.number().int().min(1).max(86_400).default(120),
   orphanGraceSeconds: z.coerce.number().int().min(0).max(31_536_000).default(3600),
+  /** How often facts of unchanged entities are collected again (a changed entity is collected at once). */
+  factsIntervalSeconds: z.coerce.number().int().min(1).max(604_800).default(3600),
   fileRoots: z.array(z.string().max(4096)).min(1).max(100),
   locations: z.array(z.object({ type: z.string().max(32), target: z.string().max(4096) })).max(1000).default([]),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -69,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Partial<Config> = 
     secretKey: env.PAVED_SECRET_KEY || undefined,
     refreshIntervalSeconds: env.PAVED_REFRESH_INTERVAL_SECONDS,
     orphanGraceSeconds: env.PAVED_ORPHAN_GRACE_SECONDS,
+    factsIntervalSeconds: env.PAVED_FACTS_INTERVAL_SECONDS,
     locations,
     fileRoots: (env.PAVED_FILE_ROOTS ?? '').split(',').map((s) => s.trim()).filter(Boolean).map((s) => resolve(s)).concat(env.PAVED_FILE_ROOTS ? [] : [process.cwd()]),
     logLevel: env.PAVED_LOG_LEVEL,
