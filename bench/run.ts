@@ -1,4 +1,4 @@
-// `npm run bench -- [--sizes 10000,100000] [--db sqlite|postgres] [--repeat 3] [--iterations 200]`
+// `npm run bench -- [--sizes 10000,100000] [--db sqlite|postgres] [--repeat 3] [--iterations 200] [--scaffolder-runs 10] [--scaffolder-only]`
 //
 // For each size and repeat: generates an organisation into a temp dir, starts the real server on an
 // empty catalog with that organisation as a configured location, times ingestion until every entity
@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { generateOrganisation, ROOT_FILE } from './generate';
 import { collectSamples, createApi, createQueries, measure, QUERY_NAMES, type Latency, type QueryName } from './queries';
+import { benchScaffolder, type ScaffolderResult } from './scaffolder';
 import { BENCH_TOKEN, createPgDatabase, readTreeMemory, sampleMemory, startServer } from './server';
 
 const Options = z.object({
@@ -22,6 +23,9 @@ const Options = z.object({
   warmup: z.coerce.number().int().min(0).max(1000).default(20),
   pgUrl: z.string().max(1000).default(process.env.PAVED_BENCH_PG_URL ?? 'postgres://paved:paved@127.0.0.1:5432/postgres'),
   idleWaitMs: z.coerce.number().int().min(0).max(120_000).default(5000),
+  /** Services the scaffolder benchmark creates per repeat (0 skips it); `--sizes 0`… is not allowed, so `--scaffolder-only` skips the catalog. */
+  scaffolderRuns: z.coerce.number().int().min(0).max(200).default(10),
+  scaffolderOnly: z.boolean().default(false),
 });
 type Options = z.infer<typeof Options>;
 
@@ -131,14 +135,30 @@ export function formatTable(db: string, rows: Array<{ n: number; r: RunResult }>
   return [`${db}:`, fmt(head), widths.map((w) => '-'.repeat(w)).join('-|-'), ...lines.map(fmt)].join('\n');
 }
 
+/** Submit → registered for the TypeScript golden path, `repeat` times `runs` services; medians of the p50/p95. */
+async function runScaffolder(repeat: number, runs: number) {
+  const all: ScaffolderResult[] = [];
+  for (let i = 0; i < repeat; i++) {
+    const r = await benchScaffolder(runs);
+    process.stderr.write(`scaffolder run ${i + 1}/${repeat}: submit → registered p50 ${r.p50.toFixed(0)} ms, p95 ${r.p95.toFixed(0)} ms over ${runs} services\n`);
+    all.push(r);
+  }
+  const summary = { runs, repeat, p50Ms: median(all.map((r) => r.p50)), p95Ms: median(all.map((r) => r.p95)), all };
+  process.stdout.write(`scaffolder (TypeScript golden path, publish:git to a local bare repository): submit → registered p50 ${summary.p50Ms.toFixed(0)} ms, p95 ${summary.p95Ms.toFixed(0)} ms (median of ${repeat} × ${runs})\n`);
+  return summary;
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     args: process.argv.slice(2),
-    options: Object.fromEntries(['sizes', 'db', 'repeat', 'iterations', 'warmup', 'pg-url', 'idle-wait-ms'].map((k) => [k, { type: 'string' as const }])),
+    options: {
+      sizes: { type: 'string' }, db: { type: 'string' }, repeat: { type: 'string' }, iterations: { type: 'string' }, warmup: { type: 'string' },
+      'pg-url': { type: 'string' }, 'idle-wait-ms': { type: 'string' }, 'scaffolder-runs': { type: 'string' }, 'scaffolder-only': { type: 'boolean' },
+    },
   });
-  const opts = Options.parse({ ...values, pgUrl: values['pg-url'], idleWaitMs: values['idle-wait-ms'] });
+  const opts = Options.parse({ ...values, pgUrl: values['pg-url'], idleWaitMs: values['idle-wait-ms'], scaffolderRuns: values['scaffolder-runs'], scaffolderOnly: values['scaffolder-only'] });
   const results: Array<{ n: number; r: RunResult; runs: RunResult[] }> = [];
-  for (const n of opts.sizes) {
+  for (const n of opts.scaffolderOnly ? [] : opts.sizes) {
     const runs: RunResult[] = [];
     for (let i = 0; i < opts.repeat; i++) {
       const r = await runOnce(n, opts);
@@ -148,7 +168,8 @@ async function main(): Promise<void> {
     }
     results.push({ n, r: medianOf(runs), runs });
   }
-  process.stdout.write(`${formatTable(opts.db, results)}\n`);
+  if (results.length > 0) process.stdout.write(`${formatTable(opts.db, results)}\n`);
+  const scaffolder = opts.scaffolderRuns > 0 ? await runScaffolder(opts.repeat, opts.scaffolderRuns) : undefined;
   const outDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
   mkdirSync(outDir, { recursive: true });
   const file = path.join(outDir, `${new Date().toISOString().slice(0, 10)}-${opts.db}.json`);
@@ -156,7 +177,7 @@ async function main(): Promise<void> {
   writeFileSync(file, `${JSON.stringify({
     command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(), options: shown,
     machine: { cpus: os.cpus().length, node: process.version, totalMemMb: Math.round(os.totalmem() / 2 ** 20) },
-    at: new Date().toISOString(), results,
+    at: new Date().toISOString(), results, scaffolder,
   }, null, 2)}\n`);
   process.stdout.write(`wrote ${path.relative(process.cwd(), file)}\n`);
 }

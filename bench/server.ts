@@ -91,13 +91,13 @@ export function waitForListening(child: ChildProcess, output: () => string, exit
 /** Node flags of `npm start` (package.json) and of the `paved` bin's shebang: benchmarks and tests run the server as users do. */
 export const SERVE_NODE_ARGS = ['--max-semi-space-size=4'];
 
-export async function startServer(opts: { dataDir: string; location: string; env: Record<string, string> }): Promise<BenchServer> {
+export async function startServer(opts: { dataDir: string; location?: string; env: Record<string, string> }): Promise<BenchServer> {
   const spawnedAt = performance.now();
   const child: ChildProcess = spawn(process.execPath, [...SERVE_NODE_ARGS, path.join(ROOT, 'bin/paved.mjs'), 'serve', '--port', '0', '--data-dir', opts.dataDir], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
-      ...process.env, PAVED_DEMO: '0', PAVED_ADMIN_TOKEN: BENCH_TOKEN, PAVED_LOCATIONS: `file:${opts.location}`,
+      ...process.env, PAVED_DEMO: '0', PAVED_ADMIN_TOKEN: BENCH_TOKEN, PAVED_LOCATIONS: opts.location ? `file:${opts.location}` : '',
       PAVED_LOG_LEVEL: 'info', PAVED_REFRESH_INTERVAL_SECONDS: '86400', ...opts.env,
     },
   });
