@@ -1,4 +1,6 @@
 // `npm run bench -- [--sizes 10000,100000] [--db sqlite|postgres] [--repeat 3] [--iterations 200]`
+// `npm run bench -- --only scaffolder [--repeat 10] [--remotes paved,http]` — submit → registered entity
+// for the TypeScript service golden path (bench/scaffolder.ts); `--repeat` is the number of tasks per remote.
 //
 // For each size and repeat: generates an organisation into a temp dir, starts the real server on an
 // empty catalog with that organisation as a configured location, times ingestion until every entity
@@ -12,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { generateOrganisation, ROOT_FILE } from './generate';
 import { collectSamples, createApi, createQueries, measure, QUERY_NAMES, type Latency, type QueryName } from './queries';
+import { formatScaffolderTable, REMOTES, runScaffolderBench } from './scaffolder';
 import { BENCH_TOKEN, createPgDatabase, readTreeMemory, sampleMemory, startServer } from './server';
 
 const Options = z.object({
@@ -114,11 +117,37 @@ export function formatTable(db: string, rows: Array<{ n: number; r: RunResult }>
   return [`${db}:`, fmt(head), widths.map((w) => '-'.repeat(w)).join('-|-'), ...lines.map(fmt)].join('\n');
 }
 
+const ScaffolderOptions = z.object({
+  repeat: z.coerce.number().int().min(1).max(200).default(10),
+  remotes: z.string().max(100).default(REMOTES.join(',')).transform((s) => s.split(',').map((r) => z.enum(REMOTES).parse(r))),
+});
+
+async function scaffolderMain(values: Record<string, string | undefined>, outDir: string): Promise<void> {
+  const opts = ScaffolderOptions.parse(values);
+  const results = await runScaffolderBench({
+    runs: opts.repeat, remotes: opts.remotes,
+    onRun: (remote, i, r) => process.stderr.write(`scaffolder ${remote} run ${i + 1}/${opts.repeat}: ${r.totalMs.toFixed(0)} ms `
+      + `(queue ${r.queueMs}, ${Object.entries(r.steps).map(([k, v]) => `${k} ${v}`).join(', ')}, tail ${r.tailMs.toFixed(0)})\n`),
+  });
+  process.stdout.write(`${formatScaffolderTable(results)}\n`);
+  const file = path.join(outDir, `${new Date().toISOString().slice(0, 10)}-scaffolder.json`);
+  writeFileSync(file, `${JSON.stringify({
+    command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(), options: opts, target: 'submit → entity ≤ 2000 ms (p50)',
+    machine: { cpus: os.cpus().length, node: process.version, totalMemMb: Math.round(os.totalmem() / 2 ** 20) },
+    at: new Date().toISOString(), results,
+  }, null, 2)}\n`);
+  process.stdout.write(`wrote ${path.relative(process.cwd(), file)}\n`);
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     args: process.argv.slice(2),
-    options: Object.fromEntries(['sizes', 'db', 'repeat', 'iterations', 'warmup', 'pg-url', 'idle-wait-ms'].map((k) => [k, { type: 'string' as const }])),
+    options: Object.fromEntries(['only', 'sizes', 'db', 'repeat', 'iterations', 'warmup', 'pg-url', 'idle-wait-ms', 'remotes'].map((k) => [k, { type: 'string' as const }])),
   });
+  const outDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
+  mkdirSync(outDir, { recursive: true });
+  const only = z.enum(['catalog', 'scaffolder']).default('catalog').parse(values.only);
+  if (only === 'scaffolder') return scaffolderMain(values, outDir);
   const opts = Options.parse({ ...values, pgUrl: values['pg-url'], idleWaitMs: values['idle-wait-ms'] });
   const results: Array<{ n: number; r: RunResult; runs: RunResult[] }> = [];
   for (const n of opts.sizes) {
@@ -132,8 +161,6 @@ async function main(): Promise<void> {
     results.push({ n, r: medianOf(runs), runs });
   }
   process.stdout.write(`${formatTable(opts.db, results)}\n`);
-  const outDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
-  mkdirSync(outDir, { recursive: true });
   const file = path.join(outDir, `${new Date().toISOString().slice(0, 10)}-${opts.db}.json`);
   const { pgUrl: _pgUrl, ...shown } = opts;
   writeFileSync(file, `${JSON.stringify({

@@ -88,13 +88,14 @@ export function waitForListening(child: ChildProcess, output: () => string, exit
   });
 }
 
-export async function startServer(opts: { dataDir: string; location: string; env: Record<string, string> }): Promise<BenchServer> {
+/** `location`: a file registered at start (PAVED_LOCATIONS); `env` overrides the defaults (e.g. PAVED_DEMO=1). */
+export async function startServer(opts: { dataDir: string; location?: string; env: Record<string, string> }): Promise<BenchServer> {
   const spawnedAt = performance.now();
   const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'bin/paved.mjs'), 'serve', '--port', '0', '--data-dir', opts.dataDir], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
-      ...process.env, PAVED_DEMO: '0', PAVED_ADMIN_TOKEN: BENCH_TOKEN, PAVED_LOCATIONS: `file:${opts.location}`,
+      ...process.env, PAVED_DEMO: '0', PAVED_ADMIN_TOKEN: BENCH_TOKEN, PAVED_LOCATIONS: opts.location ? `file:${opts.location}` : '',
       PAVED_LOG_LEVEL: 'info', PAVED_REFRESH_INTERVAL_SECONDS: '86400', ...opts.env,
     },
   });
