@@ -83,7 +83,7 @@ function writeHttpTemplate(dir: string): string {
   return file;
 }
 
-async function waitForEntity(server: BenchServer, ref: string, timeoutMs: number, pollMs = 10): Promise<void> {
+async function waitForEntity(server: BenchServer, ref: string, timeoutMs: number, pollMs = 25): Promise<void> {
   const [kind, rest] = ref.split(':') as [string, string];
   const end = performance.now() + timeoutMs;
   while (performance.now() < end) {
