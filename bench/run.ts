@@ -1,4 +1,6 @@
-// `npm run bench -- [--sizes 10000,100000] [--db sqlite|postgres] [--repeat 3] [--iterations 200] [--scaffolder-runs 10] [--scaffolder-only]`
+// `npm run bench -- [--sizes 10000,100000] [--db sqlite|postgres] [--repeat 3] [--iterations 200]`
+// `npm run bench -- --only scaffolder [--repeat 10] [--remotes paved,http]` — submit → registered entity
+// for the TypeScript service golden path (bench/scaffolder.ts); `--repeat` is the number of tasks per remote.
 //
 // For each size and repeat: generates an organisation into a temp dir, starts the real server on an
 // empty catalog with that organisation as a configured location, times ingestion until every entity
@@ -12,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { generateOrganisation, ROOT_FILE } from './generate';
 import { collectSamples, createApi, createQueries, measure, QUERY_NAMES, type Latency, type QueryName } from './queries';
-import { benchScaffolder, type ScaffolderResult } from './scaffolder';
+import { formatScaffolderTable, REMOTES, runScaffolderBench } from './scaffolder';
 import { BENCH_TOKEN, createPgDatabase, readTreeMemory, sampleMemory, startServer } from './server';
 
 const Options = z.object({
@@ -23,9 +25,6 @@ const Options = z.object({
   warmup: z.coerce.number().int().min(0).max(1000).default(20),
   pgUrl: z.string().max(1000).default(process.env.PAVED_BENCH_PG_URL ?? 'postgres://paved:paved@127.0.0.1:5432/postgres'),
   idleWaitMs: z.coerce.number().int().min(0).max(120_000).default(5000),
-  /** Services the scaffolder benchmark creates per repeat (0 skips it); `--sizes 0`… is not allowed, so `--scaffolder-only` skips the catalog. */
-  scaffolderRuns: z.coerce.number().int().min(0).max(200).default(10),
-  scaffolderOnly: z.boolean().default(false),
 });
 type Options = z.infer<typeof Options>;
 
@@ -135,30 +134,40 @@ export function formatTable(db: string, rows: Array<{ n: number; r: RunResult }>
   return [`${db}:`, fmt(head), widths.map((w) => '-'.repeat(w)).join('-|-'), ...lines.map(fmt)].join('\n');
 }
 
-/** Submit → registered for the TypeScript golden path, `repeat` times `runs` services; medians of the p50/p95. */
-async function runScaffolder(repeat: number, runs: number) {
-  const all: ScaffolderResult[] = [];
-  for (let i = 0; i < repeat; i++) {
-    const r = await benchScaffolder(runs);
-    process.stderr.write(`scaffolder run ${i + 1}/${repeat}: submit → registered p50 ${r.p50.toFixed(0)} ms, p95 ${r.p95.toFixed(0)} ms over ${runs} services\n`);
-    all.push(r);
-  }
-  const summary = { runs, repeat, p50Ms: median(all.map((r) => r.p50)), p95Ms: median(all.map((r) => r.p95)), all };
-  process.stdout.write(`scaffolder (TypeScript golden path, publish:git to a local bare repository): submit → registered p50 ${summary.p50Ms.toFixed(0)} ms, p95 ${summary.p95Ms.toFixed(0)} ms (median of ${repeat} × ${runs})\n`);
-  return summary;
+const ScaffolderOptions = z.object({
+  repeat: z.coerce.number().int().min(1).max(200).default(10),
+  remotes: z.string().max(100).default(REMOTES.join(',')).transform((s) => s.split(',').map((r) => z.enum(REMOTES).parse(r))),
+});
+
+async function scaffolderMain(values: Record<string, string | undefined>, outDir: string): Promise<void> {
+  const opts = ScaffolderOptions.parse(values);
+  const results = await runScaffolderBench({
+    runs: opts.repeat, remotes: opts.remotes,
+    onRun: (remote, i, r) => process.stderr.write(`scaffolder ${remote} run ${i + 1}/${opts.repeat}: ${r.totalMs.toFixed(0)} ms `
+      + `(queue ${r.queueMs}, ${Object.entries(r.steps).map(([k, v]) => `${k} ${v}`).join(', ')}, tail ${r.tailMs.toFixed(0)})\n`),
+  });
+  process.stdout.write(`${formatScaffolderTable(results)}\n`);
+  const file = path.join(outDir, `${new Date().toISOString().slice(0, 10)}-scaffolder.json`);
+  writeFileSync(file, `${JSON.stringify({
+    command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(), options: opts, target: 'submit → entity ≤ 2000 ms (p50)',
+    machine: { cpus: os.cpus().length, node: process.version, totalMemMb: Math.round(os.totalmem() / 2 ** 20) },
+    at: new Date().toISOString(), results,
+  }, null, 2)}\n`);
+  process.stdout.write(`wrote ${path.relative(process.cwd(), file)}\n`);
 }
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     args: process.argv.slice(2),
-    options: {
-      sizes: { type: 'string' }, db: { type: 'string' }, repeat: { type: 'string' }, iterations: { type: 'string' }, warmup: { type: 'string' },
-      'pg-url': { type: 'string' }, 'idle-wait-ms': { type: 'string' }, 'scaffolder-runs': { type: 'string' }, 'scaffolder-only': { type: 'boolean' },
-    },
+    options: Object.fromEntries(['only', 'sizes', 'db', 'repeat', 'iterations', 'warmup', 'pg-url', 'idle-wait-ms', 'remotes'].map((k) => [k, { type: 'string' as const }])),
   });
-  const opts = Options.parse({ ...values, pgUrl: values['pg-url'], idleWaitMs: values['idle-wait-ms'], scaffolderRuns: values['scaffolder-runs'], scaffolderOnly: values['scaffolder-only'] });
+  const outDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
+  mkdirSync(outDir, { recursive: true });
+  const only = z.enum(['catalog', 'scaffolder']).default('catalog').parse(values.only);
+  if (only === 'scaffolder') return scaffolderMain(values, outDir);
+  const opts = Options.parse({ ...values, pgUrl: values['pg-url'], idleWaitMs: values['idle-wait-ms'] });
   const results: Array<{ n: number; r: RunResult; runs: RunResult[] }> = [];
-  for (const n of opts.scaffolderOnly ? [] : opts.sizes) {
+  for (const n of opts.sizes) {
     const runs: RunResult[] = [];
     for (let i = 0; i < opts.repeat; i++) {
       const r = await runOnce(n, opts);
@@ -168,16 +177,13 @@ async function main(): Promise<void> {
     }
     results.push({ n, r: medianOf(runs), runs });
   }
-  if (results.length > 0) process.stdout.write(`${formatTable(opts.db, results)}\n`);
-  const scaffolder = opts.scaffolderRuns > 0 ? await runScaffolder(opts.repeat, opts.scaffolderRuns) : undefined;
-  const outDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
-  mkdirSync(outDir, { recursive: true });
+  process.stdout.write(`${formatTable(opts.db, results)}\n`);
   const file = path.join(outDir, `${new Date().toISOString().slice(0, 10)}-${opts.db}.json`);
   const { pgUrl: _pgUrl, ...shown } = opts;
   writeFileSync(file, `${JSON.stringify({
     command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(), options: shown,
     machine: { cpus: os.cpus().length, node: process.version, totalMemMb: Math.round(os.totalmem() / 2 ** 20) },
-    at: new Date().toISOString(), results, scaffolder,
+    at: new Date().toISOString(), results,
   }, null, 2)}\n`);
   process.stdout.write(`wrote ${path.relative(process.cwd(), file)}\n`);
 }

@@ -91,6 +91,7 @@ export function waitForListening(child: ChildProcess, output: () => string, exit
 /** Node flags of `npm start` (package.json) and of the `paved` bin's shebang: benchmarks and tests run the server as users do. */
 export const SERVE_NODE_ARGS = ['--max-semi-space-size=4'];
 
+/** `location`: a file registered at start (PAVED_LOCATIONS); `env` overrides the defaults (e.g. PAVED_DEMO=1). */
 export async function startServer(opts: { dataDir: string; location?: string; env: Record<string, string> }): Promise<BenchServer> {
   const spawnedAt = performance.now();
   const child: ChildProcess = spawn(process.execPath, [...SERVE_NODE_ARGS, path.join(ROOT, 'bin/paved.mjs'), 'serve', '--port', '0', '--data-dir', opts.dataDir], {

@@ -89,6 +89,18 @@ describe('git location, local path', () => {
     assert.deepEqual(res.entities.filter((e) => e.kind === 'Component').map((e) => e.metadata.name).sort(), ['g-a', 'g-deep', 'g-root']);
     assert.equal((await entity('component', 'g-deep'))?.metadata.annotations[ML], `git:${other.dir}#main:a/b/c/catalog-info.yaml`);
   });
+
+  it('reads the default branch for a target without a ref, after a named ref of the same repository was read', async () => {
+    const trunk = createGitRepo(join(tmp, 'trunk'), 'trunk');
+    trunk.commit('on trunk', { 'catalog-info.yaml': componentYaml('on-trunk') });
+    trunk.git('checkout', '--quiet', '-b', 'feature');
+    trunk.commit('on feature', { 'catalog-info.yaml': componentYaml('on-feature') });
+    trunk.git('checkout', '--quiet', 'trunk');
+    await register('git', `${trunk.dir}#feature:catalog-info.yaml`);
+    assert.ok(await entity('component', 'on-feature'));
+    const res = await register('git', trunk.dir);
+    assert.deepEqual(res.entities.filter((e) => e.kind === 'Component').map((e) => e.metadata.name), ['on-trunk']);
+  });
 });
 
 describe('git location, remote over HTTP with credentials', () => {

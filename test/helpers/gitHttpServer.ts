@@ -11,12 +11,19 @@ export interface GitHttpServer {
   close(): Promise<void>;
 }
 
-export async function startGitHttpServer(projectRoot: string, auth: { user: string; password: string }): Promise<GitHttpServer> {
+/** A push (`git-receive-pack`), as opposed to a fetch or clone. */
+const isPush = (req: IncomingMessage) => /[?&]service=git-receive-pack\b|\/git-receive-pack$/.test(req.url ?? '');
+
+/**
+ * `anonymousRead`: fetches and clones need no credentials, pushes still do (a public repository on a
+ * forge) — so the catalog can read what the scaffolder pushed with a token.
+ */
+export async function startGitHttpServer(projectRoot: string, auth: { user: string; password: string }, opts: { anonymousRead?: boolean } = {}): Promise<GitHttpServer> {
   const expected = `Basic ${Buffer.from(`${auth.user}:${auth.password}`).toString('base64')}`;
   const state = { requests: 0 };
   const server = createServer((req, res) => {
     state.requests++;
-    if (req.headers.authorization !== expected) {
+    if (req.headers.authorization !== expected && !(opts.anonymousRead && !isPush(req))) {
       res.writeHead(401, { 'www-authenticate': 'Basic realm="git"', 'content-type': 'text/plain' }).end('unauthorized');
       return;
     }

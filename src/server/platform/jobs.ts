@@ -22,6 +22,11 @@ export interface JobQueue {
   /** Enqueues a job; with a dedupe key, an identical job still waiting is reused instead. */
   enqueue(type: string, payload: unknown, opts?: { dedupeKey?: string; runAt?: Date; trx?: Kysely<Database> }): Promise<string>;
   start(): void;
+  /**
+   * Claims due jobs now rather than at the next poll (up to 500 ms later). An enqueue inside a
+   * transaction cannot do this itself — the row is not visible until commit — so call it after the commit.
+   */
+  wake(): void;
   /** Stops claiming, waits for running jobs to finish (or `timeoutMs`), then returns. */
   stop(timeoutMs?: number): Promise<void>;
   /** Runs due jobs in this process until none is left. */
@@ -157,6 +162,7 @@ export function createJobQueue(db: Kysely<Database>, dialect: Dialect, log: (msg
       if (!opts.trx) setImmediate(tick);
       return id;
     },
+    wake: () => void setImmediate(tick),
     start() {
       stopped = false;
       timer = setInterval(tick, 500);

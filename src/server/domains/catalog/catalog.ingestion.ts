@@ -7,6 +7,7 @@ import { createBulkLoad, type BulkLoad } from './catalog.bulkLoad';
 import { applySource, deleteEntities, markOrphans, type ApplySourceInput, type ApplySourceResult } from './catalog.writeRepo';
 import { processSource, toProcessedEntity, type SourceOutcome } from './ingest/processSource';
 import { redactCredentials } from './ingest/redactCredentials';
+import { namesOneFile, walkRootOnly } from './ingest/rootOnlyWalk';
 import type { SourceReader } from './ingest/sourceTypes';
 import { MAX_SOURCES_PER_LOCATION, unreadableSource, walkSources, type StoredSource, type WalkedSource, type WalkOptions } from './ingest/walkSources';
 import { IngestWorkerError, startWorkerWalk, type WorkerWalk } from './ingest/workerWalk';
@@ -94,6 +95,11 @@ export function createIngestion(db: Kysely<Database>, readers: Record<string, So
     // The worker gets this location's sources up front and the keys of all others: while this thread holds
     // a write transaction it cannot answer, so a round trip per new source would stall the pipeline.
     const rows = await db.selectFrom('sources').select(['key', 'content_hash', 'children']).where('location_id', '=', loc.id).execute();
+    // One file that was one source last time (or is new): read it here, and start the worker only if it leads on.
+    if (rows.filter((r) => r.key !== walk.rootKey).length <= 1 && namesOneFile(loc.type, loc.target)) {
+      const small = await walkRootOnly(walk, readers, lookupStored);
+      if (small) return small;
+    }
     const stored = rows.map((r): [string, StoredSource] => [r.key, { hash: r.content_hash ?? '', children: JSON.parse(r.children) as string[] }]);
     const elsewhere = (await db.selectFrom('sources').select('key').where('location_id', '!=', loc.id).execute()).map((r) => r.key);
     return startWorkerWalk({ walk, gitCacheDir: worker.gitCacheDir, gitCredentials: [...worker.gitCredentials], stored, elsewhere, maxInFlight: MAX_IN_FLIGHT }, lookupStored);

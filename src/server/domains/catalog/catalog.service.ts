@@ -23,7 +23,7 @@ export const LOCATION_TYPES = ['file', 'url', 'git'] as const;
 export interface CatalogServiceDeps {
   db: Kysely<Database>;
   ingestion: Ingestion;
-  jobs: Pick<JobQueue, 'enqueue' | 'waitFor'>;
+  jobs: Pick<JobQueue, 'enqueue' | 'waitFor' | 'wake'>;
   /** Where API-registered `file` locations may point (config and the demo are trusted). */
   fileRoots: readonly string[];
   /** Seals targets that carry credentials before they are stored (ADR 0011). */
@@ -135,7 +135,10 @@ export function createCatalogService(deps: CatalogServiceDeps) {
           await recordAudit(trx, actor, { action: 'catalog.location.credentials.update', target: `location:${existing.id}`, outcome: 'success', payload: { type, target: redactCredentials(target) } });
           jobId = await jobs.enqueue(REFRESH_JOB, { locationId: existing.id, force: true }, { trx, dedupeKey: `${REFRESH_JOB}:${existing.id}:true` });
         });
-        if (opts.background) return { location: shown(existing), entities: [], exists: true };
+        if (opts.background) {
+          jobs.wake();
+          return { location: shown(existing), entities: [], exists: true };
+        }
         await jobs.waitFor(jobId);
         return { location: shown(existing), entities: await entitiesOfLocation(existing.id), exists: true };
       }
@@ -153,7 +156,10 @@ export function createCatalogService(deps: CatalogServiceDeps) {
         await recordAudit(trx, actor, { action: 'catalog.location.create', target: `location:${location.id}`, outcome: 'success', payload: { type, target: redactCredentials(target) } });
         jobId = await jobs.enqueue(REFRESH_JOB, { locationId: location.id, force: true }, { trx, dedupeKey: `${REFRESH_JOB}:${location.id}:true` });
       });
-      if (opts.background) return { location: shown(location), entities: [] };
+      if (opts.background) {
+        jobs.wake();
+        return { location: shown(location), entities: [] };
+      }
       await jobs.waitFor(jobId);
       return { location: shown(location), entities: await entitiesOfLocation(location.id) };
     },

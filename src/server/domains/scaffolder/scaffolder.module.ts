@@ -50,7 +50,9 @@ export function createScaffolder(deps: ScaffolderModuleDeps) {
   const queues: JobQueue[] = Array.from({ length: Math.max(1, deps.concurrency ?? 2) }, () => createJobQueue(deps.db, deps.dialect, deps.log, deps.warn));
   const runner = createTaskRunner({ db: deps.db, engine, secrets: deps.secrets, catalog: deps.catalog, warn: deps.warn });
   for (const q of queues) q.register(RUN_TASK_JOB, runner.handle);
-  const service = createScaffolderService({ db: deps.db, engine, jobs: queues[0] as JobQueue, secrets: deps.secrets, catalog: deps.catalog, scaffolderDir, dryRunDirs, sources });
+  // Any idle queue may take a new task at once: waking only the first would leave a task to the next poll while it is busy.
+  const jobs = { enqueue: (queues[0] as JobQueue).enqueue, wake: () => queues.forEach((q) => q.wake()) };
+  const service = createScaffolderService({ db: deps.db, engine, jobs, secrets: deps.secrets, catalog: deps.catalog, scaffolderDir, dryRunDirs, sources });
   let leaseTimer: NodeJS.Timeout | undefined;
 
   return {

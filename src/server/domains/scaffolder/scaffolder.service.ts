@@ -33,7 +33,7 @@ export class ProblemsError extends InputError {
 export interface ScaffolderServiceDeps {
   db: Kysely<Database>;
   engine: ScaffolderEngine;
-  jobs: Pick<JobQueue, 'enqueue'>;
+  jobs: Pick<JobQueue, 'enqueue' | 'wake'>;
   secrets: Pick<SecretBox, 'seal'>;
   catalog: Pick<CatalogService, 'byRef'>;
   /** `<dataDir>/scaffolder`: workspaces and dry-run scratch space live here. */
@@ -112,6 +112,7 @@ export function createScaffolderService(deps: ScaffolderServiceDeps) {
         // Secret names are not secret, but their values never reach the audit log.
         await recordAudit(trx, actor, { action: 'scaffolder.task.create', target: `task:${id}`, outcome: 'success', payload: { templateRef: ref, secrets: Object.keys(body.secrets ?? {}) } });
       });
+      deps.jobs.wake();
       return { id };
     },
 
@@ -172,6 +173,7 @@ export function createScaffolderService(deps: ScaffolderServiceDeps) {
         await taskRepo.addEvent(trx, id, 'log', { message: `Retry requested by ${actor.ref}: starting run ${row.runs + 1} from scratch` });
         await recordAudit(trx, actor, { action: 'scaffolder.task.retry', target: `task:${id}`, outcome: 'success', payload: { templateRef: row.template_ref, run: row.runs + 1 } });
       });
+      deps.jobs.wake();
       return { id };
     },
 

@@ -6,7 +6,9 @@ import { useMutation } from '@tanstack/react-query';
 import { dryRun, ProblemsApiError, type TaskInput } from '../../api/scaffolder';
 import { ErrorState } from '../../components/ErrorState';
 import { DryRunPreview } from './DryRunPreview';
-import { enumOptions, getPath, propertiesOf, typeOf, uiOf, type FormValues, type JsonSchema } from './form/schema';
+import { objectItems, resolveSchema } from './form/conditional';
+import { enumOptions, fieldName, getPath, propertiesOf, typeOf, uiOf, type FieldPath, type FormValues, type JsonSchema } from './form/schema';
+import { isValid } from './form/validate';
 
 export const MASK = '••••••••';
 
@@ -22,16 +24,20 @@ function display(schema: JsonSchema, value: unknown): string {
 
 type Row = { path: string; label: string; value: string };
 
-function rows(schema: JsonSchema, values: FormValues, base: string[] = [], prefix = ''): Row[] {
-  return propertiesOf(schema).flatMap(([key, prop]): Row[] => {
+/** One row per field the form showed for these values; nested objects and list items are flattened into labels. */
+function rows(schema: JsonSchema, values: FormValues, base: FieldPath = [], prefix = ''): Row[] {
+  const resolved = resolveSchema(schema, base.length > 0 ? getPath(values, base) : values, isValid);
+  return propertiesOf(resolved).flatMap(([key, prop]): Row[] => {
     const path = [...base, key];
     const label = `${prefix}${typeof prop.title === 'string' ? prop.title : key}`;
     const ui = uiOf(prop);
     if (ui.widget === 'hidden') return [];
     if (typeOf(prop) === 'object' && !ui.field) return rows(prop, values, path, `${label} › `);
     const value = getPath(values, path);
+    const items = typeOf(prop) === 'array' && !ui.field ? objectItems(prop) : undefined;
+    if (items && Array.isArray(value) && value.length > 0) return value.flatMap((_, i) => rows(items, values, [...path, i], `${label} › ${i + 1} › `));
     const secret = ui.field === 'Secret' || ui.widget === 'password';
-    return [{ path: path.join('.'), label, value: secret && value !== undefined && value !== '' ? MASK : display(prop, value) }];
+    return [{ path: fieldName(path), label, value: secret && value !== undefined && value !== '' ? MASK : display(prop, value) }];
   });
 }
 

@@ -11,10 +11,11 @@ import { useAuth } from '../../auth/AuthProvider';
 import { EntityRefLink } from '../../components/EntityRefLink';
 import { ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
+import { resolveSchema, visibleValues } from './form/conditional';
 import { fieldId } from './form/fieldProps';
 import { SchemaForm } from './form/SchemaForm';
 import { asSchema, getPath, propertiesOf, pruneEmpty, secretFields, topField, withDefaults, type FieldErrors, type FormValues, type JsonSchema } from './form/schema';
-import { validatePage } from './form/validate';
+import { isValid, validatePage } from './form/validate';
 import { ReviewStep } from './ReviewStep';
 
 export function TemplateWizardPage() {
@@ -89,7 +90,8 @@ function Wizard({ templateRef, schema }: { templateRef: string; schema: Paramete
     // A field's problem goes away as soon as it is edited.
     const remaining = Object.fromEntries(Object.entries(errors).filter(([f]) =>
       JSON.stringify(getPath(next, [topField(f)])) === JSON.stringify(getPath(values, [topField(f)]))));
-    setValues(next);
+    // Fields that a change made appear start with their defaults, as in rjsf.
+    setValues(pages.reduce<FormValues>((v, p) => withDefaults(resolveSchema(p, v, isValid), v), next));
     if (Object.keys(remaining).length !== Object.keys(errors).length) setErrors(remaining);
   };
 
@@ -105,10 +107,14 @@ function Wizard({ templateRef, schema }: { templateRef: string; schema: Paramete
     ev?.preventDefault();
     const page = pages[active];
     if (!page) return;
-    const pageErrors = validatePage(page, values, Object.fromEntries(Object.entries(secrets).filter(([k]) => secretKeys.has(k))));
+    // Only what the pages show for these values is checked and sent: a dependent field whose trigger
+    // no longer holds is dropped (rjsf's omitExtraData), its secret too.
+    const shown = visibleValues(pages, values, isValid);
+    const shownSecrets = Object.fromEntries(Object.entries(secrets).filter(([k]) => secretKeys.has(k) && shown[k] !== undefined));
+    const pageErrors = validatePage(page, shown, shownSecrets);
     setErrors(pageErrors);
     // The first problem in the order the fields are shown.
-    const order = propertiesOf(page).map(([k]) => k);
+    const order = propertiesOf(resolveSchema(page, shown, isValid)).map(([k]) => k);
     const rank = (f: string) => {
       const i = order.indexOf(topField(f));
       return i < 0 ? order.length : i;
@@ -121,7 +127,7 @@ function Wizard({ templateRef, schema }: { templateRef: string; schema: Paramete
     }
     setServerError(null);
     if (active + 1 === pages.length) {
-      setInput({ templateRef, values: (pruneEmpty(values) ?? {}) as FormValues, ...(Object.keys(secrets).length > 0 ? { secrets } : {}) });
+      setInput({ templateRef, values: (pruneEmpty(shown) ?? {}) as FormValues, ...(Object.keys(shownSecrets).length > 0 ? { secrets: shownSecrets } : {}) });
     }
     setActive(active + 1);
   };
@@ -139,6 +145,7 @@ function Wizard({ templateRef, schema }: { templateRef: string; schema: Paramete
       </Stepper>
       {serverError ? <Alert color="red" variant="light" role="alert" title="Not created">{serverError}</Alert> : null}
       {errors['(template)'] ? <Alert color="red" variant="light" role="alert">{errors['(template)']}</Alert> : null}
+      {errors['(page)'] ? <Alert color="red" variant="light" role="alert">{errors['(page)']}</Alert> : null}
       {review && input ? (
         <>
           <ReviewStep input={input} pages={pages} titles={titles} canRun={canRun} onProblems={showProblems} />

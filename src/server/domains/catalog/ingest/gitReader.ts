@@ -60,7 +60,7 @@ export function createGitReader(cacheDir: string, credentials = new Map<string, 
       // A relative local path means the server's working directory, as for `file` locations (git would
       // otherwise resolve it against the cache directory it runs in). URLs and `host:path` are left alone.
       if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(t.repo) && !/^[^/]*:/.test(t.repo)) t.repo = resolve(t.repo);
-      const dir = await mirror(cacheDir, t.repo);
+      const dir = await mirror(cacheDir, t.repo, t.ref === 'HEAD');
       const commit = (await git(dir, ['rev-parse', '--verify', `${t.ref}^{commit}`])).trim();
       const listing = (await git(dir, ['ls-tree', '-r', '-z', '--name-only', commit])).split('\0').filter(Boolean);
       const isMatch = picomatch(t.path, { dot: false });
@@ -113,10 +113,11 @@ export function gitMirrorDir(cacheDir: string, repo: string): string {
 }
 
 /**
- * Keeps a bare mirror of the repository under the data directory. The repository address is passed on
+ * Keeps a bare mirror of the repository under the data directory; `followHead` also points its HEAD at
+ * the remote's default branch. The repository address is passed on
  * every fetch and never saved in the mirror's config, so credentials in it are not written to disk.
  */
-async function mirror(cacheDir: string, repo: string): Promise<string> {
+async function mirror(cacheDir: string, repo: string, followHead: boolean): Promise<string> {
   const dir = gitMirrorDir(cacheDir, repo);
   const exists = await stat(join(dir, 'HEAD')).then(() => true, () => false);
   if (!exists) {
@@ -124,7 +125,9 @@ async function mirror(cacheDir: string, repo: string): Promise<string> {
     await git(dir, ['init', '--bare', '--quiet']);
   }
   await git(dir, ['fetch', '--prune', '--quiet', '--', repo, '+refs/heads/*:refs/heads/*', '+refs/tags/*:refs/tags/*']);
-  // HEAD follows the remote's default branch, so a target without a ref reads what a clone would.
+  // HEAD follows the remote's default branch, so a target without a ref reads what a clone would. A named
+  // ref does not need it, and asking is one more round trip to a remote (~100–300 ms over HTTP here).
+  if (!followHead) return dir;
   const symref = /^ref: (refs\/heads\/\S+)\s+HEAD$/m.exec(await git(dir, ['ls-remote', '--symref', '--', repo, 'HEAD']));
   if (symref?.[1]) await git(dir, ['symbolic-ref', 'HEAD', symref[1]]);
   return dir;

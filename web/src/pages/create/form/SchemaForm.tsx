@@ -1,10 +1,14 @@
 // Renders one parameter page: each property of the page's object schema as a Mantine input chosen by its
 // type, `enum`, `ui:widget` or `ui:field` (field extensions), with the description above, `ui:help`
-// below and the field's problem under it.
+// below and the field's problem under it. Each object is shown as its schema resolves for its current
+// values (conditional.ts: dependencies, if/then/else, allOf); lists of objects are ObjectArrayField.
 import { Checkbox, Fieldset, Group, MultiSelect, NumberInput, PasswordInput, Radio, Select, Stack, Switch, TagsInput, Text, TextInput, Textarea } from '@mantine/core';
+import { objectItems, resolveSchema } from './conditional';
 import { FIELD_EXTENSIONS } from './fieldExtensions';
 import { common, type FieldProps } from './fieldProps';
-import { enumOptions, getPath, propertiesOf, requiredOf, setPath, typeOf, uiOf, type FieldErrors, type FormValues, type JsonSchema } from './schema';
+import { ObjectArrayField } from './ObjectArrayField';
+import { enumOptions, fieldName, getPath, propertiesOf, requiredOf, setPath, typeOf, uiOf, type FieldErrors, type FieldPath, type FormValues, type JsonSchema } from './schema';
+import { isValid } from './validate';
 
 type Props = {
   schema: JsonSchema;
@@ -23,23 +27,36 @@ export function SchemaForm({ schema, values, errors, secrets, onChange, onSecret
   );
 }
 
-function Properties({ schema, base, values, errors, secrets, onChange, onSecret }: Props & { base: string[] }) {
-  const required = requiredOf(schema);
+function Properties({ schema, base, values, errors, secrets, onChange, onSecret }: Props & { base: FieldPath }) {
+  const resolved = resolveSchema(schema, base.length > 0 ? getPath(values, base) : values, isValid);
+  const required = requiredOf(resolved);
   return (
     <>
-      {propertiesOf(schema).map(([key, prop]) => {
+      {propertiesOf(resolved).map(([key, prop]) => {
         const path = [...base, key];
-        const id = path.join('.');
+        const id = fieldName(path);
         const ui = uiOf(prop);
         if (ui.widget === 'hidden') return null;
+        const label = typeof prop.title === 'string' ? prop.title : key;
+        const description = typeof prop.description === 'string' ? prop.description : undefined;
         if (typeOf(prop) === 'object' && !ui.field) {
           return (
-            <Fieldset key={id} legend={typeof prop.title === 'string' ? prop.title : key} data-field={id}>
-              {typeof prop.description === 'string' ? <Text size="sm" c="dimmed" mb="xs">{prop.description}</Text> : null}
+            <Fieldset key={id} legend={label} data-field={id}>
+              {description ? <Text size="sm" c="dimmed" mb="xs">{description}</Text> : null}
               <Stack gap="md">
                 <Properties schema={prop} base={path} values={values} errors={errors} secrets={secrets} onChange={onChange} onSecret={onSecret} />
               </Stack>
             </Fieldset>
+          );
+        }
+        const items = typeOf(prop) === 'array' && !ui.field ? objectItems(prop) : undefined;
+        if (items) {
+          return (
+            <ObjectArrayField key={id} path={id} schema={prop} items={items} label={label} description={description} required={required.includes(key)}
+              error={errors[id]} value={getPath(values, path)} disabled={ui.disabled || ui.readonly} onChange={(list) => onChange(setPath(values, path, list))}
+              renderItem={(i) => (
+                <Properties schema={items} base={[...path, i]} values={values} errors={errors} secrets={secrets} onChange={onChange} onSecret={onSecret} />
+              )} />
           );
         }
         const secret = ui.field === 'Secret' && base.length === 0;
@@ -47,8 +64,8 @@ function Properties({ schema, base, values, errors, secrets, onChange, onSecret 
           path: id,
           schema: prop,
           ui,
-          label: typeof prop.title === 'string' ? prop.title : key,
-          description: typeof prop.description === 'string' ? prop.description : undefined,
+          label,
+          description,
           required: required.includes(key),
           value: secret ? secrets[key] : getPath(values, path),
           error: errors[id],

@@ -90,7 +90,11 @@ export function withDefaults(schema: JsonSchema, values: FormValues): FormValues
   const out: FormValues = { ...values };
   for (const [key, prop] of propertiesOf(schema)) {
     if (out[key] === undefined && prop.default !== undefined) out[key] = structuredClone(prop.default);
-    else if (typeOf(prop) === 'object' && (out[key] === undefined || isObj(out[key]))) {
+    else if (out[key] === undefined && typeOf(prop) === 'array' && typeof prop.minItems === 'number' && prop.minItems > 0 && isObj(prop.items) && typeOf(prop.items) === 'object') {
+      // rjsf starts a list of objects with `minItems` items, each with its defaults.
+      const items = prop.items;
+      out[key] = Array.from({ length: Math.min(prop.minItems, 100) }, () => withDefaults(items, {}));
+    } else if (typeOf(prop) === 'object' && (out[key] === undefined || isObj(out[key]))) {
       const nested = withDefaults(prop, isObj(out[key]) ? out[key] : {});
       if (Object.keys(nested).length > 0) out[key] = nested;
     }
@@ -120,22 +124,38 @@ export function secretFields(pages: JsonSchema[]): Set<string> {
   return out;
 }
 
-export function getPath(values: FormValues, path: string[]): unknown {
+/** A field's place in the values: object keys, and indexes into arrays (`members[1].name` is `['members', 1, 'name']`). */
+export type FieldPath = Array<string | number>;
+
+export function getPath(values: FormValues, path: FieldPath): unknown {
   let cur: unknown = values;
-  for (const p of path) cur = isObj(cur) ? cur[p] : undefined;
+  for (const p of path) cur = typeof p === 'number' ? (Array.isArray(cur) ? cur[p] : undefined) : isObj(cur) ? cur[p] : undefined;
   return cur;
 }
 
-export function setPath(values: FormValues, path: string[], value: unknown): FormValues {
+function setIn(container: unknown, path: FieldPath, value: unknown): unknown {
   const [head, ...rest] = path;
-  if (head === undefined) return values;
-  const out = { ...values };
-  if (rest.length === 0) {
-    if (value === undefined) delete out[head];
-    else out[head] = value;
-  } else {
-    out[head] = setPath(isObj(out[head]) ? out[head] : {}, rest, value);
+  if (head === undefined) return value;
+  if (typeof head === 'number') {
+    const out = Array.isArray(container) ? [...container] : [];
+    out[head] = setIn(out[head], rest, value);
+    return out;
   }
+  const out: Record<string, unknown> = isObj(container) ? { ...container } : {};
+  const next = setIn(out[head], rest, value);
+  if (next === undefined) delete out[head];
+  else out[head] = next;
+  return out;
+}
+
+export function setPath(values: FormValues, path: FieldPath, value: unknown): FormValues {
+  return path.length === 0 ? values : (setIn(values, path, value) as FormValues);
+}
+
+/** The name a field has in problems and ids: `service.port`, `members[1].name` (as fieldOfJsonPointer writes them). */
+export function fieldName(path: FieldPath): string {
+  let out = '';
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out ? `.${p}` : p;
   return out;
 }
 

@@ -4,6 +4,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { FIELD_FORMATS } from '../../../../../src/model/fieldFormat';
+import { resolveSchema, type IsValid } from './conditional';
 import { REPO_PART_RULE, parseRepoUrl } from './rules';
 import { propertiesOf, pruneEmpty, uiOf, type FieldErrors, type FormValues, type JsonSchema } from './schema';
 import { fieldOfJsonPointer as fieldOf } from '../../../../../src/contracts/scaffolder';
@@ -24,12 +25,12 @@ function stripUiKeys(schema: unknown): unknown {
   return out;
 }
 
-function compile(page: JsonSchema): ValidateFunction | Error {
+function compile(page: JsonSchema, asPage = true): ValidateFunction | Error {
   let fn = compiled.get(page);
   if (!fn) {
     try {
       const schema = stripUiKeys(page) as JsonSchema;
-      if (schema.type === undefined && schema.properties !== undefined) schema.type = 'object';
+      if (asPage && schema.type === undefined && schema.properties !== undefined) schema.type = 'object';
       fn = ajv.compile(schema);
     } catch (err) {
       fn = err instanceof Error ? err : new Error(String(err));
@@ -37,6 +38,26 @@ function compile(page: JsonSchema): ValidateFunction | Error {
     compiled.set(page, fn);
   }
   return fn;
+}
+
+/** Checks a value against a sub-schema of a page (an `if`, a dependency's trigger); compiled once per sub-schema object. */
+export const isValid: IsValid = (schema, value) => {
+  const fn = compile(schema, false);
+  return !(fn instanceof Error) && fn(value) === true;
+};
+
+/** Errors of a one-off schema (a page resolved for its values), not kept in ajv's cache. */
+function errorsOnce(schema: JsonSchema, data: unknown): ErrorObject[] | Error {
+  const stripped = stripUiKeys(schema) as JsonSchema;
+  if (stripped.type === undefined) stripped.type = 'object';
+  try {
+    const fn = ajv.compile(stripped);
+    const errors = fn(data) ? [] : [...(fn.errors ?? [])];
+    ajv.removeSchema(stripped);
+    return errors;
+  } catch (err) {
+    return err instanceof Error ? err : new Error(String(err));
+  }
 }
 
 /** ajv's error in words a form user reads (the field's title is already the label above it). */
@@ -83,22 +104,31 @@ function extensionProblem(schema: JsonSchema, value: unknown): string | undefine
 }
 
 /**
- * Problems of one page's fields, keyed by field path. `secrets` replace the masked values of Secret
- * fields so their rules (pattern, length) are checked against what the user typed.
+ * Problems of one page's fields, keyed by field path. `values` should hold only the fields the pages show
+ * (visibleValues); `secrets` replace the masked values of Secret fields so their rules (pattern, length)
+ * are checked against what the user typed.
+ *
+ * The verdict is the page schema's, exactly as the server checks it; the messages come from the page
+ * resolved for these values (conditional.ts), so a missing dependent field reads "Required" under that
+ * field rather than as a failed `oneOf` branch on its trigger.
  */
 export function validatePage(page: JsonSchema, values: FormValues, secrets: Record<string, string>): FieldErrors {
   const data = (pruneEmpty({ ...values, ...secrets }) ?? {}) as FormValues;
   const errors: FieldErrors = {};
   const fn = compile(page);
   if (fn instanceof Error) return { '(template)': `The template's parameter schema is invalid: ${fn.message}` };
+  const resolved = resolveSchema(page, data, isValid);
   if (!fn(data)) {
-    for (const e of fn.errors ?? []) {
-      if (e.keyword === 'if') continue; // the failing `then`/`else` branch says what is wrong
-      const p = describe(e, page);
+    const readable = errorsOnce(resolved, data);
+    const list = readable instanceof Error || readable.length === 0 ? fn.errors ?? [] : readable;
+    for (const e of list) {
+      if (e.keyword === 'if' || e.keyword === 'oneOf' || e.keyword === 'anyOf') continue; // the failing branch says what is wrong
+      const p = describe(e, resolved);
       errors[p.field] ??= p.message;
     }
+    if (Object.keys(errors).length === 0) errors['(page)'] = 'These values do not match any of the choices the template allows';
   }
-  for (const [key, prop] of propertiesOf(page)) {
+  for (const [key, prop] of propertiesOf(resolved)) {
     if (errors[key] || data[key] === undefined) continue;
     const problem = extensionProblem(prop, data[key]);
     if (problem) errors[key] = problem;
