@@ -61,7 +61,8 @@ export async function evaluateAll(deps: EvaluationDeps, scorecards: LoadedScorec
   const at = now.toISOString();
   summary.removed += await deleteResultsExceptScorecards(deps.db, scorecards.map((s) => s.ref));
   let after: string | undefined;
-  for (;;) {
+  // Without scorecards there is nothing to read: the walk of a 100k catalog would only compete with requests.
+  while (scorecards.length > 0) {
     const versions = await deps.catalog.entityVersions({ after, limit: PAGE });
     const upTo = versions.length === PAGE ? versions[versions.length - 1]?.ref : undefined;
     const refs = versions.map((v) => v.ref);
