@@ -5,12 +5,22 @@
  * slows both — but never longer than `maxWaitMs`, so a producer that is always busy cannot starve the
  * follower. `everyMs` also calls `onChange` when nothing moved (for changes the version does not see).
  */
+/** The longest a change waits for a busy producer before the follower runs anyway (ADR 0022). */
+export const FOLLOWER_MAX_WAIT_MS = 60_000;
+
+/**
+ * Lets pending I/O and requests run between pages of a long loop: on SQLite every query completes
+ * synchronously, so without it an async loop of queries is one task (ADR 0022).
+ */
+export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 export function startFollower(opts: {
   version: () => Promise<string | undefined>;
   onChange: () => Promise<unknown>;
   busy?: () => boolean;
   pollMs: number;
-  maxWaitMs: number;
+  /** Default FOLLOWER_MAX_WAIT_MS. */
+  maxWaitMs?: number;
   everyMs?: number;
   log: (msg: string) => void;
   name: string;
@@ -29,7 +39,7 @@ export function startFollower(opts: {
     }
     if (opts.busy?.()) {
       waitingSince ??= now;
-      if (now - waitingSince < opts.maxWaitMs) return;
+      if (now - waitingSince < (opts.maxWaitMs ?? FOLLOWER_MAX_WAIT_MS)) return;
     }
     handled = version;
     waitingSince = undefined;

@@ -29,7 +29,7 @@ export function registerDocsJobs(jobs: Pick<JobQueue, 'register' | 'enqueue'>, d
  */
 export function startDocsScheduler(opts: { generation: () => Promise<string | undefined>; busy?: () => boolean; jobs: Pick<JobQueue, 'enqueue'>; pollMs: number; intervalSeconds: number; log: (msg: string) => void }): () => void {
   return startFollower({
-    name: 'docs scheduler', version: opts.generation, busy: opts.busy, pollMs: opts.pollMs, maxWaitMs: 60_000, everyMs: opts.intervalSeconds * 1000, log: opts.log,
+    name: 'docs scheduler', version: opts.generation, busy: opts.busy, pollMs: opts.pollMs, everyMs: opts.intervalSeconds * 1000, log: opts.log,
     onChange: () => opts.jobs.enqueue(DOCS_BUILD_JOB, {}, { dedupeKey: SCAN_KEY }),
   });
 }

@@ -4,8 +4,6 @@ import type { JobQueue } from '../../platform/jobs';
 import { FACTS_COLLECT_JOB, type FactsService } from './facts.service';
 
 const State = z.object({ after: z.string().max(1024).optional() });
-/** The longest a catalog change waits for a running refresh before collection follows it anyway. */
-const MAX_WAIT_MS = 60_000;
 
 /**
  * `facts.collect`: collects the entities that are due (new, changed etag, or older than the interval).
@@ -26,7 +24,7 @@ export function registerFactsJobs(jobs: Pick<JobQueue, 'register'>, facts: Facts
  */
 export function startFactsScheduler(opts: { generation: () => Promise<string | undefined>; busy?: () => boolean; jobs: Pick<JobQueue, 'enqueue'>; pollMs: number; intervalSeconds: number; log: (msg: string) => void }): () => void {
   return startFollower({
-    name: 'facts scheduler', version: opts.generation, busy: opts.busy, pollMs: opts.pollMs, maxWaitMs: MAX_WAIT_MS, everyMs: opts.intervalSeconds * 1000, log: opts.log,
+    name: 'facts scheduler', version: opts.generation, busy: opts.busy, pollMs: opts.pollMs, everyMs: opts.intervalSeconds * 1000, log: opts.log,
     onChange: () => opts.jobs.enqueue(FACTS_COLLECT_JOB, {}, { dedupeKey: FACTS_COLLECT_JOB }),
   });
 }

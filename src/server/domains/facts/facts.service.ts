@@ -13,11 +13,11 @@ import {
 } from './facts.repo';
 import type { RepositoryDeps } from './facts.repository';
 import { createFactContext, type FactContext, type FactSource } from './facts.sources';
+import { yieldToEventLoop } from '../../platform/follower';
 
 export const FACTS_COLLECT_JOB = 'facts.collect';
 const PAGE = 500;
 const CONCURRENCY = 4;
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export interface FactsServiceDeps {
   db: Kysely<Database>;

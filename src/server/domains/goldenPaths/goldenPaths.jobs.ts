@@ -62,7 +62,7 @@ export function registerGoldenPathJobs(jobs: Pick<JobQueue, 'register'>, keeper:
 /** Enqueues the snapshot job when the catalog's generation moved, and every `intervalSeconds` (a version the job could not read before may be readable now). */
 export function startSnapshotScheduler(opts: { generation: () => Promise<string | undefined>; busy?: () => boolean; jobs: Pick<JobQueue, 'enqueue'>; pollMs: number; intervalSeconds: number; log: (msg: string) => void }): () => void {
   return startFollower({
-    name: 'golden paths scheduler', version: opts.generation, busy: opts.busy, pollMs: opts.pollMs, maxWaitMs: 60_000, everyMs: opts.intervalSeconds * 1000, log: opts.log,
+    name: 'golden paths scheduler', version: opts.generation, busy: opts.busy, pollMs: opts.pollMs, everyMs: opts.intervalSeconds * 1000, log: opts.log,
     onChange: () => opts.jobs.enqueue(SNAPSHOT_JOB, {}, { dedupeKey: SNAPSHOT_JOB }),
   });
 }

@@ -8,6 +8,7 @@ import type { LoadedScorecard } from './scorecards.definitions';
 import {
   allDistributions, deleteResults, deleteResultsExceptScorecards, deleteResultsOfEntities, recordDay, resultRefsInRange, resultsOfEntities, upsertResults, type ResultRow,
 } from './scorecards.repo';
+import { yieldToEventLoop } from '../../platform/follower';
 
 /** Facts by entity ref, as the facts domain serves them (ADR 0026). */
 export type FactsByEntity = Map<string, Record<string, { value: unknown; collectedAt: string; source: string }>>;
@@ -16,7 +17,6 @@ export interface FactsPort {
 }
 
 const PAGE = 500;
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export interface EvaluationDeps {
   db: Kysely<Database>;

@@ -18,7 +18,7 @@ export function registerScorecardJobs(jobs: Pick<JobQueue, 'register'>, scorecar
  */
 export function startScorecardScheduler(opts: { version: () => Promise<string | undefined>; busy?: () => boolean; jobs: Pick<JobQueue, 'enqueue'>; pollMs: number; everyMs: number; log: (msg: string) => void }): () => void {
   return startFollower({
-    name: 'scorecards scheduler', version: opts.version, busy: opts.busy, pollMs: opts.pollMs, maxWaitMs: 60_000, everyMs: opts.everyMs, log: opts.log,
+    name: 'scorecards scheduler', version: opts.version, busy: opts.busy, pollMs: opts.pollMs, everyMs: opts.everyMs, log: opts.log,
     onChange: () => opts.jobs.enqueue(SCORECARDS_EVALUATE_JOB, {}, { dedupeKey: SCORECARDS_EVALUATE_JOB }),
   });
 }

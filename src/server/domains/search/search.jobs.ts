@@ -4,8 +4,6 @@ import type { JobQueue } from '../../platform/jobs';
 import type { SearchService } from './search.service';
 
 export const SEARCH_ENTITIES_JOB = 'search.sync-entities';
-/** The longest a catalog change waits for a running refresh before the index follows it anyway. */
-const MAX_WAIT_MS = 60_000;
 /** A sync that wrote this many documents is followed by a full garbage collection. */
 const LARGE_SYNC = 5000;
 
@@ -25,7 +23,7 @@ export function registerSearchJobs(jobs: Pick<JobQueue, 'register'>, search: Sea
  */
 export function startSearchScheduler(opts: { generation: () => Promise<string | undefined>; busy?: () => boolean; jobs: Pick<JobQueue, 'enqueue'>; everyMs: number; log: (msg: string) => void }): () => void {
   return startFollower({
-    name: 'search scheduler', version: opts.generation, busy: opts.busy, pollMs: opts.everyMs, maxWaitMs: MAX_WAIT_MS, log: opts.log,
+    name: 'search scheduler', version: opts.generation, busy: opts.busy, pollMs: opts.everyMs, log: opts.log,
     onChange: () => opts.jobs.enqueue(SEARCH_ENTITIES_JOB, {}, { dedupeKey: SEARCH_ENTITIES_JOB }),
   });
 }

@@ -8,6 +8,7 @@ import { parseSearchTerms, toSnippet } from './search.query';
 import {
   deleteDocumentsByIds, indexedEntityRange, insertDocuments, readState, replaceEntityDocuments, searchDocuments, writeState, type IndexedDocument,
 } from './search.repo';
+import { yieldToEventLoop } from '../../platform/follower';
 
 export interface SearchServiceDeps {
   db: Kysely<Database>;
@@ -27,7 +28,6 @@ const segment = encodeURIComponent;
 const entityLink = (m: EntityMeta) => `/catalog/${segment(m.namespace)}/${segment(m.kind.toLowerCase())}/${segment(m.name)}`;
 
 const SYNC_PAGE = 1000;
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * One page of the sync: the index documents to delete (gone from the catalog, changed, or duplicated)
