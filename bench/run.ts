@@ -1,6 +1,8 @@
 // `npm run bench -- [--sizes 10000,100000] [--db sqlite|postgres] [--repeat 3] [--iterations 200]`
 // `npm run bench -- --only scaffolder [--repeat 10] [--remotes paved,http]` — submit → registered entity
 // for the TypeScript service golden path (bench/scaffolder.ts); `--repeat` is the number of tasks per remote.
+// `npm run bench -- --only scorecards [--sizes 100000] [--repeat 3]` — a 20-rule scorecard over every entity:
+// full pass, unchanged pass, one pushed fact → new score (bench/scorecards.ts).
 //
 // For each size and repeat: generates an organisation into a temp dir, starts the real server on an
 // empty catalog with that organisation as a configured location, times ingestion until every entity
@@ -15,7 +17,8 @@ import { z } from 'zod';
 import { generateOrganisation, ROOT_FILE } from './generate';
 import { collectSamples, createApi, createQueries, measure, QUERY_NAMES, type Latency, type QueryName } from './queries';
 import { formatScaffolderTable, REMOTES, runScaffolderBench } from './scaffolder';
-import { BENCH_TOKEN, createPgDatabase, readTreeMemory, sampleMemory, startServer } from './server';
+import { measureScorecards, type ScorecardRun } from './scorecards';
+import { BENCH_TOKEN, createPgDatabase, readTreeMemory, sampleMemory, startServer, type BenchServer } from './server';
 
 const Options = z.object({
   sizes: z.string().max(200).default('10000,100000').transform((s) => s.split(',').map((n) => z.coerce.number().int().min(20).max(1_000_000).parse(n))),
@@ -52,7 +55,23 @@ const median = (xs: number[]): number => {
 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export async function runOnce(n: number, opts: Options): Promise<RunResult> {
+interface Ingested {
+  server: BenchServer;
+  orgDir: string;
+  samples: ReturnType<typeof collectSamples>;
+  count: number;
+  ingestS: number;
+  jobS: number;
+  searchS: number;
+  factsS: number;
+  peakMb(): number;
+}
+
+/**
+ * Generates an organisation of `n` entities, starts the real server with it as a configured location and
+ * waits until the catalog, then the search index and the facts (the followers) have caught up; then runs `measure`.
+ */
+async function withIngestedServer<T>(n: number, opts: Options, measure: (ingested: Ingested) => Promise<T>): Promise<T> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'paved-bench-'));
   const pgDb = opts.db === 'postgres' ? await createPgDatabase(opts.pgUrl) : undefined;
   try {
@@ -63,7 +82,7 @@ export async function runOnce(n: number, opts: Options): Promise<RunResult> {
     const samples = collectSamples(org.files, org.manifest.sample.term);
     const expected = n + 2; // + the root Location in all.yaml and the generated location entity
 
-    const server = await startServer({ dataDir: path.join(dir, 'data'), location: path.join(orgDir, ROOT_FILE), env: pgDb ? { DATABASE_URL: pgDb.url } : {} });
+    const server = await startServer({ dataDir: path.join(dir, 'data'), location: path.join(orgDir, ROOT_FILE), env: { PAVED_FILE_ROOTS: dir, ...(pgDb ? { DATABASE_URL: pgDb.url } : {}) } });
     const memory = sampleMemory(server.pid);
     try {
       const get = createApi(server.url, BENCH_TOKEN);
@@ -81,17 +100,7 @@ export async function runOnce(n: number, opts: Options): Promise<RunResult> {
       const jobMs = Number(finished.exec(server.output())?.[1] ?? NaN);
       const searchS = await waitForLogCount(server, /"read":(\d+)[^\n]*"msg":"search: entity index synced/g, count, 'the search index');
       const factsS = await waitForLogCount(server, /"msg":"facts: (\d+) entities collected/g, count, 'the facts');
-      await sleep(opts.idleWaitMs);
-      const idleAfterIngestMb = readTreeMemory(server.pid);
-
-      const queries = createQueries(get, samples);
-      const latencies = {} as Record<QueryName, Latency>;
-      for (const q of QUERY_NAMES) latencies[q] = await measure(queries[q], opts.iterations, opts.warmup);
-      await sleep(opts.idleWaitMs);
-      const idleMb = readTreeMemory(server.pid);
-      // Peak over the whole run: ingestion, the search sync after it, and the queries.
-      const peakMb = memory.peakMb();
-      return { entities: count, ingestS, jobS: jobMs / 1000, searchS, factsS, entitiesPerS: n / ingestS, peakMb, idleMb, idleAfterIngestMb, queries: latencies };
+      return await measure({ server, orgDir, samples, count, ingestS, jobS: jobMs / 1000, searchS, factsS, peakMb: () => memory.peakMb() });
     } finally {
       memory.stop();
       await server.stop();
@@ -100,6 +109,20 @@ export async function runOnce(n: number, opts: Options): Promise<RunResult> {
     await pgDb?.drop();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+export async function runOnce(n: number, opts: Options): Promise<RunResult> {
+  return withIngestedServer(n, opts, async ({ server, samples, count, ingestS, jobS, searchS, factsS, peakMb }) => {
+    await sleep(opts.idleWaitMs);
+    const idleAfterIngestMb = readTreeMemory(server.pid);
+    const queries = createQueries(createApi(server.url, BENCH_TOKEN), samples);
+    const latencies = {} as Record<QueryName, Latency>;
+    for (const q of QUERY_NAMES) latencies[q] = await measure(queries[q], opts.iterations, opts.warmup);
+    await sleep(opts.idleWaitMs);
+    const idleMb = readTreeMemory(server.pid);
+    // Peak over the whole run: ingestion, the search sync after it, and the queries.
+    return { entities: count, ingestS, jobS, searchS, factsS, entitiesPerS: n / ingestS, peakMb: peakMb(), idleMb, idleAfterIngestMb, queries: latencies };
+  });
 }
 
 /** Seconds from spawn until the server logged a line whose first capture (a count of entities) reached `entities`. */
@@ -156,6 +179,36 @@ async function scaffolderMain(values: Record<string, string | undefined>, outDir
   process.stdout.write(`wrote ${path.relative(process.cwd(), file)}\n`);
 }
 
+async function scorecardsMain(values: Record<string, string | undefined>, outDir: string): Promise<void> {
+  const opts = Options.parse({ ...values, sizes: values.sizes ?? '100000', pgUrl: values['pg-url'] });
+  const results: Array<{ n: number; median: ScorecardRun; runs: ScorecardRun[] }> = [];
+  for (const n of opts.sizes) {
+    const runs: ScorecardRun[] = [];
+    for (let i = 0; i < opts.repeat; i++) {
+      const r = await withIngestedServer(n, opts, ({ server, orgDir, samples, count }) => {
+        const sample = samples.names.find((s) => s.kind === 'Component') ?? samples.names[0];
+        if (!sample) throw new Error('no entity to push a fact for');
+        return measureScorecards(server, orgDir, count, sample);
+      });
+      process.stderr.write(`scorecards ${opts.db} n=${n} run ${i + 1}/${opts.repeat}: full ${r.fullS.toFixed(1)} s (${r.fullEvaluated} pairs), unchanged ${r.unchangedS.toFixed(1)} s, `
+        + `pushed fact → score ${r.incrementalS.toFixed(2)} s (pass ${r.incrementalPassS.toFixed(2)} s)\n`);
+      runs.push(r);
+    }
+    const m = (f: (r: ScorecardRun) => number) => median(runs.map(f));
+    results.push({ n, runs, median: { entities: runs[0]?.entities ?? n, fullS: m((r) => r.fullS), fullEvaluated: m((r) => r.fullEvaluated), unchangedS: m((r) => r.unchangedS), incrementalS: m((r) => r.incrementalS), incrementalPassS: m((r) => r.incrementalPassS) } });
+  }
+  for (const { n, median: r } of results) {
+    process.stdout.write(`scorecards ${opts.db} n=${n} (medians of ${opts.repeat}): full pass ${r.fullS.toFixed(1)} s, unchanged pass ${r.unchangedS.toFixed(1)} s, pushed fact → score ${r.incrementalS.toFixed(2)} s (pass ${r.incrementalPassS.toFixed(2)} s)\n`);
+  }
+  const file = path.join(outDir, `${new Date().toISOString().slice(0, 10)}-scorecards-${opts.db}.json`);
+  writeFileSync(file, `${JSON.stringify({
+    command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(), target: '100k entities × 20 rules, full pass ≤ 60 s',
+    machine: { cpus: os.cpus().length, node: process.version, totalMemMb: Math.round(os.totalmem() / 2 ** 20) },
+    at: new Date().toISOString(), results,
+  }, null, 2)}\n`);
+  process.stdout.write(`wrote ${path.relative(process.cwd(), file)}\n`);
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     args: process.argv.slice(2),
@@ -163,8 +216,9 @@ async function main(): Promise<void> {
   });
   const outDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
   mkdirSync(outDir, { recursive: true });
-  const only = z.enum(['catalog', 'scaffolder']).default('catalog').parse(values.only);
+  const only = z.enum(['catalog', 'scaffolder', 'scorecards']).default('catalog').parse(values.only);
   if (only === 'scaffolder') return scaffolderMain(values, outDir);
+  if (only === 'scorecards') return scorecardsMain(values, outDir);
   const opts = Options.parse({ ...values, pgUrl: values['pg-url'], idleWaitMs: values['idle-wait-ms'] });
   const results: Array<{ n: number; r: RunResult; runs: RunResult[] }> = [];
   for (const n of opts.sizes) {

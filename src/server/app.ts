@@ -10,7 +10,7 @@ import { createGoldenPaths } from './domains/goldenPaths';
 import type { Authenticator } from './platform/authn';
 import type { Database } from './platform/db/schema';
 import { InputError } from './platform/errors';
-import { installAuthentication, installErrorHandler } from './platform/http';
+import { installAuthentication, installErrorHandler, installRequestLog } from './platform/http';
 import { installMetrics } from './platform/metrics';
 import { registerPlatformRoutes } from './platform/platform.routes';
 
@@ -38,6 +38,9 @@ export interface AppDeps {
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: deps.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    // One line per request, written after the response (installRequestLog): Fastify's own pair of lines put a
+    // synchronous write to stdout in front of every handler.
+    disableRequestLogging: true,
     bodyLimit: 12 * 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1024 },
   });
@@ -60,6 +63,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   installErrorHandler(app);
+  installRequestLog(app);
   installAuthentication(app, deps.authn);
   installMetrics(app);
   registerPlatformRoutes(app, deps.db, deps.isReady);

@@ -49,3 +49,10 @@ export function installErrorHandler(app: FastifyInstance): void {
     void reply.status(404).send({ error: { name: 'NotFoundError', message: `No route for ${req.method} ${req.url.split('?')[0]}` }, request: { method: req.method, url: req.url }, response: { statusCode: 404 } });
   });
 }
+
+/** One structured line per request once the response is sent: method, URL, status, time and actor. */
+export function installRequestLog(app: FastifyInstance): void {
+  app.addHook('onResponse', async (req, reply) => {
+    req.log.info({ req: { method: req.method, url: req.url }, res: { statusCode: reply.statusCode }, actor: req.actor?.ref, responseTime: reply.elapsedTime }, 'request completed');
+  });
+}

@@ -7,6 +7,7 @@ import { createPostgresBulkWriter, createSqliteBulkWriter } from './bulk';
 import type { Dialect } from './dialect';
 import { registerEngine } from './engine';
 import { migrate, type MigrationContext } from './migrate';
+import { withStatementCache } from './statementCache';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -71,7 +72,7 @@ function openSqlite(dataDir: string, rewritable: boolean): DatabaseHandle {
   sqlite.pragma('cache_size = -16384');
   // Lets SQLite's sorter use a second thread: building the filter indexes after a bulk load took a third less (ADR 0015).
   sqlite.pragma('threads = 2');
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
   registerEngine(db as unknown as Kysely<unknown>, { dialect: 'sqlite', bulk: createSqliteBulkWriter(sqlite), releaseMemory: () => void sqlite.pragma('shrink_memory'),
     // A sampled ANALYZE (analysis_limit) keeps this to a fraction of a second at 100k entities.
     refreshStatistics: async () => void sqlite.exec('PRAGMA analysis_limit = 1000; ANALYZE;'),
