@@ -318,6 +318,21 @@ export async function entityVersionsPage(db: Db, after: string | undefined, limi
   return qb.execute();
 }
 
+/**
+ * A page of (ref, served etag) in ref order: the etag `loadEntities` serves, which also moves when another
+ * entity's change adds or removes a relation of this one. Reads relations, never bodies.
+ */
+export async function servedVersionsPage(db: Db, after: string | undefined, limit: number): Promise<Array<{ ref: string; etag: string }>> {
+  const page = await entityVersionsPage(db, after, limit);
+  if (page.length === 0) return page;
+  const relationsOf = new Map<string, Array<{ type: string; to_ref: string }>>();
+  for (let i = 0; i < page.length; i += 500) {
+    const rows = await db.selectFrom('relations').select(['from_ref', 'type', 'to_ref']).where('from_ref', 'in', page.slice(i, i + 500).map((p) => p.ref)).execute();
+    for (const r of rows) relationsOf.set(r.from_ref, [...(relationsOf.get(r.from_ref) ?? []), r]);
+  }
+  return page.map((p) => ({ ref: p.ref, etag: servedEtag(p.etag, dedupeRelations(relationsOf.get(p.ref) ?? [])) }));
+}
+
 /** Stored bodies by ref, without relations or status (cheaper than loadEntities), with the stored etag. */
 export async function entityBodiesByRefs(db: Db, refs: string[]): Promise<Array<{ ref: string; etag: string; entity: Entity }>> {
   const out: Array<{ ref: string; etag: string; entity: Entity }> = [];

@@ -31,6 +31,16 @@ export async function readFacts(db: Db, refs: string[]): Promise<Map<string, Rec
   return out;
 }
 
+/** The facts generation of each entity's last change (absent: no facts), for followers that compare versions. */
+export async function changeSeqs(db: Db, refs: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (let i = 0; i < refs.length; i += BATCH) {
+    const rows = await db.selectFrom('fact_entities').select(['entity_ref', 'changed_seq']).where('entity_ref', 'in', refs.slice(i, i + BATCH)).execute();
+    for (const r of rows) out.set(r.entity_ref, String(r.changed_seq));
+  }
+  return out;
+}
+
 export async function readEntityState(db: Db, ref: string) {
   return db.selectFrom('fact_entities').selectAll().where('entity_ref', '=', ref).executeTakeFirst();
 }

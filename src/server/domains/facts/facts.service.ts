@@ -8,7 +8,7 @@ import type { Database } from '../../platform/db/schema';
 import { InputError, NotFoundError } from '../../platform/errors';
 import type { CatalogService } from '../catalog/catalog.service';
 import {
-  changedEntities, deleteEntities, entityStateRange, factNames, readEntityState, readFacts, readGeneration, saveCollected, savePushed,
+  changeSeqs, changedEntities, deleteEntities, entityStateRange, factNames, readEntityState, readFacts, readGeneration, saveCollected, savePushed,
   type FactValues, type StoredFact,
 } from './facts.repo';
 import type { RepositoryDeps } from './facts.repository';
@@ -166,6 +166,8 @@ export function createFactsService(deps: FactsServiceDeps) {
 
     /** Changes whenever any fact of any entity changes (a counter in `meta`). */
     generation: (): Promise<string> => readGeneration(db),
+    /** Per entity, the generation of its facts' last change: equal means the same facts (collection times aside). */
+    versionsOf: (entityRefs: string[]): Promise<Map<string, string>> => changeSeqs(db, entityRefs),
 
     /**
      * The entities whose facts changed after `cursor` (a previous `cursor`, or `generation()`, or '0' for

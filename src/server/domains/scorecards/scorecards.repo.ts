@@ -10,6 +10,38 @@ export async function resultsOfEntities(db: Db, refs: string[]): Promise<ResultR
   return db.selectFrom('scorecard_results').selectAll().where('entity_ref', 'in', refs).execute();
 }
 
+/** The version of each stored (scorecard, entity) pair of these entities, keyed `scorecard\0entity`: no rule results read. */
+export async function pairVersionsOf(db: Db, refs: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  if (refs.length === 0) return out;
+  const rows = await db.selectFrom('scorecard_results').select(['scorecard_ref', 'entity_ref', 'version']).where('entity_ref', 'in', refs).execute();
+  for (const r of rows) out.set(`${r.scorecard_ref}\0${r.entity_ref}`, r.version);
+  return out;
+}
+
+export type EntityState = Database['scorecard_entities'];
+
+/** What the last pass saw of these entities (migration 0016). */
+export async function entityStatesOf(db: Db, refs: string[]): Promise<Map<string, EntityState>> {
+  if (refs.length === 0) return new Map();
+  const rows = await db.selectFrom('scorecard_entities').selectAll().where('entity_ref', 'in', refs).execute();
+  return new Map(rows.map((r) => [r.entity_ref, r]));
+}
+
+export async function upsertEntityStates(trx: Db, rows: EntityState[]): Promise<void> {
+  for (const row of rows) {
+    await trx.insertInto('scorecard_entities').values(row).onConflict((oc) => oc.column('entity_ref').doUpdateSet({ owner_ref: row.owner_ref, version: row.version })).execute();
+  }
+}
+
+/** Entity states with refs in (`after`, `upTo`], to find entities that left the catalog. */
+export async function entityStateRefsInRange(db: Db, after: string | undefined, upTo: string | undefined): Promise<string[]> {
+  let qb = db.selectFrom('scorecard_entities').select('entity_ref');
+  if (after !== undefined) qb = qb.where('entity_ref', '>', after);
+  if (upTo !== undefined) qb = qb.where('entity_ref', '<=', upTo);
+  return (await qb.execute()).map((r) => r.entity_ref);
+}
+
 /** Stored results with entity refs in (`after`, `upTo`], to find entities that left the catalog. */
 export async function resultRefsInRange(db: Db, after: string | undefined, upTo: string | undefined): Promise<string[]> {
   let qb = db.selectFrom('scorecard_results').select('entity_ref').distinct();
@@ -31,7 +63,10 @@ export async function deleteResults(trx: Db, pairs: Array<{ scorecard_ref: strin
 }
 
 export async function deleteResultsOfEntities(trx: Db, refs: string[]): Promise<void> {
-  for (let i = 0; i < refs.length; i += 500) await trx.deleteFrom('scorecard_results').where('entity_ref', 'in', refs.slice(i, i + 500)).execute();
+  for (let i = 0; i < refs.length; i += 500) {
+    await trx.deleteFrom('scorecard_results').where('entity_ref', 'in', refs.slice(i, i + 500)).execute();
+    await trx.deleteFrom('scorecard_entities').where('entity_ref', 'in', refs.slice(i, i + 500)).execute();
+  }
 }
 
 export async function deleteResultsExceptScorecards(trx: Db, keep: string[]): Promise<number> {

@@ -12,7 +12,7 @@ import { distributionOf, historyOf, pageOfResults, resultsOfEntities, resultsOfS
 
 export interface ScorecardsServiceDeps {
   db: Kysely<Database>;
-  catalog: Pick<CatalogService, 'byQuery' | 'entityVersions' | 'byRefs' | 'generation'>;
+  catalog: Pick<CatalogService, 'byQuery' | 'servedVersions' | 'byRefs' | 'generation'>;
   facts?: FactsPort & { generation(): Promise<string | undefined> };
 }
 

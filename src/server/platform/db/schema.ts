@@ -196,5 +196,7 @@ export interface Database {
   /** Facts about entities (migration 0009, ADR 0026): value as JSON text, lowercase refs. */
   facts: { entity_ref: string; name: string; value: string; source: string; collected_at: string };
   /** Per entity: the etag and time of the last collection by the built-in sources, and the facts generation of its last change. */
+  /** Per entity: the inputs of its last scorecard evaluation, as one version (migration 0016). */
+  scorecard_entities: { entity_ref: string; owner_ref: string; version: string };
   fact_entities: { entity_ref: string; etag: string | null; collected_at: string | null; changed_seq: number | string };
 }
