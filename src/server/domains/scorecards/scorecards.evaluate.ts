@@ -9,6 +9,7 @@ import {
   allDistributions, deleteResults, deleteResultsExceptScorecards, deleteResultsOfEntities, recordDay, resultRefsInRange, resultsOfEntities, upsertResults, type ResultRow,
 } from './scorecards.repo';
 import { yieldToEventLoop } from '../../platform/follower';
+import { activeExemptionsOf, type ActiveExemption } from './scorecards.exemptions.repo';
 
 /** Facts by entity ref, as the facts domain serves them (ADR 0026). */
 export type FactsByEntity = Map<string, Record<string, { value: unknown; collectedAt: string; source: string }>>;
@@ -40,13 +41,17 @@ async function ownerKinds(catalog: EvaluationDeps['catalog'], entities: Entity[]
   return new Map(owners.map((o, i) => [o, found[i] ? String((found[i] as { kind?: string }).kind ?? '').toLowerCase() : null]));
 }
 
-/** Runs every rule of one scorecard on one entity. */
-export function scoreEntity(card: LoadedScorecard, subject: CheckSubject) {
+/** Runs every rule of one scorecard on one entity; a rule with an active exemption (ADR 0028) counts as met. */
+export function scoreEntity(card: LoadedScorecard, subject: CheckSubject, exemptions?: ReadonlyMap<string, ActiveExemption>) {
   const rules: RuleResultDto[] = card.rules.map((rule) => {
     const r = rule.run(subject);
-    return { ruleId: rule.id, title: rule.title, level: rule.level, weight: rule.weight, status: r.status, message: r.message, fix: rule.fix ?? null };
+    const ex = exemptions?.get(rule.id);
+    return {
+      ruleId: rule.id, title: rule.title, level: rule.level, weight: rule.weight, status: r.status, message: r.message, fix: rule.fix ?? null,
+      ...(ex ? { exempt: true, exemptionId: ex.id, exemptionExpiresAt: ex.expiresAt } : {}),
+    };
   });
-  const level = levelOf(card.levels, rules.map((r) => ({ ruleId: r.ruleId, level: r.level, weight: r.weight, status: r.status, exempt: false })));
+  const level = levelOf(card.levels, rules.map((r) => ({ ruleId: r.ruleId, level: r.level, weight: r.weight, status: r.status, exempt: r.exempt === true })));
   return { rules, ...level };
 }
 
@@ -68,43 +73,7 @@ export async function evaluateAll(deps: EvaluationDeps, scorecards: LoadedScorec
     const refs = versions.map((v) => v.ref);
     const listed = new Set(refs);
     const gone = (await resultRefsInRange(deps.db, after, upTo)).filter((r) => !listed.has(r));
-    const entities = scorecards.length > 0 ? (await deps.catalog.byRefs(refs)).filter((e): e is Entity => e !== null) : [];
-    const facts = deps.facts && entities.length > 0 ? await deps.facts.factsFor(refs) : new Map() as FactsByEntity;
-    const owners = await ownerKinds(deps.catalog, entities);
-    const stored = new Map((await resultsOfEntities(deps.db, refs)).map((r) => [`${r.scorecard_ref}\0${r.entity_ref}`, r]));
-    const writes: ResultRow[] = [];
-    const removals: Array<{ scorecard_ref: string; entity_ref: string }> = [];
-    for (const entity of entities) {
-      const ref = `${entity.kind}:${entity.metadata.namespace ?? 'default'}/${entity.metadata.name}`.toLowerCase();
-      const owner = ownerOf(entity);
-      const entityFacts = facts.get(ref) ?? {};
-      const factsHash = createHash('sha1').update(JSON.stringify(entityFacts)).digest('hex').slice(0, 12);
-      for (const card of scorecards) {
-        const key = `${card.ref}\0${ref}`;
-        const prior = stored.get(key);
-        if (!card.applies(entity)) {
-          if (prior) removals.push({ scorecard_ref: card.ref, entity_ref: ref });
-          continue;
-        }
-        const ownerKind = owner ? owners.get(owner) ?? null : undefined;
-        const version = `${entity.metadata.etag ?? ''}:${card.definitionHash}:${factsHash}:${ownerKind ?? '-'}`;
-        if (prior?.version === version) {
-          summary.unchanged++;
-          continue;
-        }
-        const scored = scoreEntity(card, { entity, facts: entityFacts, ownerKind: owner ? ownerKind : null });
-        writes.push({ scorecard_ref: card.ref, entity_ref: ref, owner_ref: owner, level: scored.level, score: scored.score, results: JSON.stringify(scored.rules), version, evaluated_at: at });
-        summary.evaluated++;
-      }
-    }
-    if (writes.length > 0 || removals.length > 0 || gone.length > 0) {
-      await deps.db.transaction().execute(async (trx) => {
-        await deleteResultsOfEntities(trx, gone);
-        await deleteResults(trx, removals);
-        await upsertResults(trx, writes);
-      });
-    }
-    summary.removed += gone.length + removals.length;
+    await evaluateRefs(deps, scorecards, refs, gone, now, summary);
     if (upTo === undefined) break;
     after = upTo;
     await yieldToEventLoop();
@@ -114,4 +83,59 @@ export async function evaluateAll(deps: EvaluationDeps, scorecards: LoadedScorec
   await deps.db.transaction().execute((trx) => recordDay(trx, day, rows));
   summary.ms = Date.now() - started;
   return summary;
+}
+
+/** Evaluates these entities now (e.g. after an exemption was decided), comparing versions like a pass. */
+export async function evaluateEntities(deps: EvaluationDeps, scorecards: LoadedScorecard[], refs: string[], now = new Date()): Promise<EvaluationSummary> {
+  const summary: EvaluationSummary = { evaluated: 0, unchanged: 0, removed: 0, ms: 0 };
+  const started = Date.now();
+  if (scorecards.length > 0 && refs.length > 0) await evaluateRefs(deps, scorecards, refs, [], now, summary);
+  summary.ms = Date.now() - started;
+  return summary;
+}
+
+/** One page: evaluates the pairs whose version moved and removes results of `gone` entities and of pairs that no longer apply. */
+async function evaluateRefs(deps: EvaluationDeps, scorecards: LoadedScorecard[], refs: string[], gone: string[], now: Date, summary: EvaluationSummary): Promise<void> {
+  const at = now.toISOString();
+  const entities = scorecards.length > 0 ? (await deps.catalog.byRefs(refs)).filter((e): e is Entity => e !== null) : [];
+  const facts = deps.facts && entities.length > 0 ? await deps.facts.factsFor(refs) : new Map() as FactsByEntity;
+  const owners = await ownerKinds(deps.catalog, entities);
+  const stored = new Map((await resultsOfEntities(deps.db, refs)).map((r) => [`${r.scorecard_ref}\0${r.entity_ref}`, r]));
+  const exemptions = await activeExemptionsOf(deps.db, refs, at);
+  const writes: ResultRow[] = [];
+  const removals: Array<{ scorecard_ref: string; entity_ref: string }> = [];
+  for (const entity of entities) {
+    const ref = `${entity.kind}:${entity.metadata.namespace ?? 'default'}/${entity.metadata.name}`.toLowerCase();
+    const owner = ownerOf(entity);
+    const entityFacts = facts.get(ref) ?? {};
+    const factsHash = createHash('sha1').update(JSON.stringify(entityFacts)).digest('hex').slice(0, 12);
+    for (const card of scorecards) {
+      const key = `${card.ref}\0${ref}`;
+      const prior = stored.get(key);
+      if (!card.applies(entity)) {
+        if (prior) removals.push({ scorecard_ref: card.ref, entity_ref: ref });
+        continue;
+      }
+      const ownerKind = owner ? owners.get(owner) ?? null : undefined;
+      const exempt = exemptions.get(key);
+      // Exemptions in force are part of what was evaluated: approving, revoking or expiring one moves the version.
+      const exemptPart = exempt ? `:x${[...exempt].map(([rule, e]) => `${rule}=${e.id}`).sort().join(',')}` : '';
+      const version = `${entity.metadata.etag ?? ''}:${card.definitionHash}:${factsHash}:${ownerKind ?? '-'}${exemptPart}`;
+      if (prior?.version === version) {
+        summary.unchanged++;
+        continue;
+      }
+      const scored = scoreEntity(card, { entity, facts: entityFacts, ownerKind: owner ? ownerKind : null }, exempt);
+      writes.push({ scorecard_ref: card.ref, entity_ref: ref, owner_ref: owner, level: scored.level, score: scored.score, results: JSON.stringify(scored.rules), version, evaluated_at: at });
+      summary.evaluated++;
+    }
+  }
+  if (writes.length > 0 || removals.length > 0 || gone.length > 0) {
+    await deps.db.transaction().execute(async (trx) => {
+      await deleteResultsOfEntities(trx, gone);
+      await deleteResults(trx, removals);
+      await upsertResults(trx, writes);
+    });
+  }
+  summary.removed += gone.length + removals.length;
 }
