@@ -66,6 +66,10 @@ export const RuleResultSchema = z.object({
   status: z.enum(['pass', 'fail', 'error']),
   message: z.string(),
   fix: z.string().nullable(),
+  /** An approved, unexpired exemption (ADR 0028): the rule counts as met for levels and score, whatever its status. */
+  exempt: z.boolean().optional(),
+  exemptionId: z.string().optional(),
+  exemptionExpiresAt: z.string().optional(),
 });
 export type RuleResultDto = z.infer<typeof RuleResultSchema>;
 

@@ -6,6 +6,7 @@ import { parseCatalogSearch } from './lib/catalogSearch';
 import { parseSearch, stringifySearch } from './lib/urlSearch';
 import { parseAuditSearch } from './pages/audit/auditSearch';
 import { parseSearchPageSearch } from './pages/search/searchPageSearch';
+import { parseExemptionsSearch } from './pages/scorecards/exemptions/exemptionsSearch';
 
 const rootRoute = createRootRoute({ component: AppLayout, notFoundComponent: NotFoundPage });
 
@@ -107,6 +108,13 @@ const searchRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/search/SearchPage'), 'SearchPage'),
 });
 
+const exemptionsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/scorecards/exemptions',
+  validateSearch: parseExemptionsSearch,
+  component: lazyRouteComponent(() => import('./pages/scorecards/exemptions/ExemptionsPage'), 'ExemptionsPage'),
+});
+
 // The scaffolder UI: template gallery, wizard, task page and tasks list (pages/create).
 const createIndexRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -137,6 +145,7 @@ const routeTree = rootRoute.addChildren([
   indexRoute, catalogRoute, apisRoute, entityRoute, healthRoute, importRoute, locationsRoute, auditRoute,
   goldenPathsRoute, goldenPathRoute,
   docsIndexRoute, docsSiteRoute, searchRoute,
+  exemptionsRoute,
 ]);
 
 export const router = createRouter({

@@ -7,6 +7,9 @@ import type { FactsPort } from './scorecards.evaluate';
 import { registerScorecardJobs, startScorecardScheduler } from './scorecards.jobs';
 import { registerScorecardRoutes } from './scorecards.routes';
 import { createScorecardsService } from './scorecards.service';
+import { exemptionsVersion } from './scorecards.exemptions.repo';
+import { registerExemptionRoutes } from './scorecards.exemptions.routes';
+import { createExemptionsService } from './scorecards.exemptions.service';
 
 /** Composition root of scorecards (ADR 0025): evaluation follows the catalog (and facts) through their services. */
 export function createScorecards(deps: {
@@ -17,11 +20,17 @@ export function createScorecards(deps: {
   log: (msg: string, extra?: object) => void;
 }) {
   const service = createScorecardsService({ db: deps.db, catalog: deps.catalog.service, facts: deps.facts });
+  const exemptions = createExemptionsService({ db: deps.db, evaluation: { db: deps.db, catalog: deps.catalog.service, facts: deps.facts } });
   registerScorecardJobs(deps.jobs, service, deps.log);
-  const version = async () => `${(await deps.catalog.service.generation()) ?? ''}:${(await deps.facts?.generation()) ?? ''}`;
+  // Exemptions in force are an input too: one that expires moves the version, so it lapses without anyone acting (ADR 0028).
+  const version = async () => `${(await deps.catalog.service.generation()) ?? ''}:${(await deps.facts?.generation()) ?? ''}:${await exemptionsVersion(deps.db, new Date().toISOString())}`;
   return {
     service,
-    routes: (app: FastifyInstance) => registerScorecardRoutes(app, service),
+    exemptions,
+    routes: (app: FastifyInstance) => {
+      registerExemptionRoutes(app, exemptions);
+      registerScorecardRoutes(app, service);
+    },
     startScheduler: (intervalSeconds: number, pollMs = 2000) => startScorecardScheduler({
       version, busy: deps.catalog.isRefreshing, jobs: deps.jobs, pollMs: Math.min(pollMs, intervalSeconds * 1000), everyMs: intervalSeconds * 1000, log: deps.log,
     }),

@@ -9,6 +9,8 @@ import type { CatalogService } from '../catalog/catalog.service';
 import { loadScorecards, type LoadedScorecard } from './scorecards.definitions';
 import { evaluateAll, type EvaluationSummary, type FactsPort } from './scorecards.evaluate';
 import { distributionOf, historyOf, pageOfResults, resultsOfEntities, resultsOfScorecard } from './scorecards.repo';
+import { exemptionsVersion } from './scorecards.exemptions.repo';
+import { recordLapsedExemptions } from './scorecards.exemptions.service';
 
 export interface ScorecardsServiceDeps {
   db: Kysely<Database>;
@@ -50,9 +52,10 @@ export function createScorecardsService(deps: ScorecardsServiceDeps) {
     return card;
   }
 
-  /** What the last evaluation saw: catalog and facts generations, and the day (a new day records its history). */
+  /** What the last evaluation saw: catalog and facts generations, the day (a new day records its history) and the exemptions in force. */
   async function inputsVersion(): Promise<string> {
-    return `${(await catalog.generation()) ?? ''}:${(await deps.facts?.generation()) ?? ''}:${new Date().toISOString().slice(0, 10)}`;
+    const now = new Date().toISOString();
+    return `${(await catalog.generation()) ?? ''}:${(await deps.facts?.generation()) ?? ''}:${now.slice(0, 10)}:${await exemptionsVersion(db, now)}`;
   }
 
   return {
@@ -61,6 +64,7 @@ export function createScorecardsService(deps: ScorecardsServiceDeps) {
       const version = await inputsVersion();
       const last = (await db.selectFrom('meta').select('value').where('key', '=', STATE_KEY).executeTakeFirst())?.value;
       if (!opts.force && last === version) return { skipped: true, evaluated: 0, unchanged: 0, removed: 0, ms: 0 };
+      await recordLapsedExemptions(db);
       const summary = await evaluateAll({ db, catalog, facts: deps.facts }, await loadScorecards(catalog));
       await db.insertInto('meta').values({ key: STATE_KEY, value: version }).onConflict((oc) => oc.column('key').doUpdateSet({ value: version })).execute();
       return { skipped: false, ...summary };
@@ -127,11 +131,12 @@ export function createScorecardsService(deps: ScorecardsServiceDeps) {
         const card = cards.get(row.scorecard_ref);
         if (!card) continue;
         const rules = JSON.parse(row.results) as RuleResultDto[];
-        const failingAt = card.levels.find((l) => rules.some((r) => r.level === l && r.status !== 'pass'));
+        const blocks = (r: RuleResultDto) => r.status !== 'pass' && r.exempt !== true;
+        const failingAt = card.levels.find((l) => rules.some((r) => r.level === l && blocks(r)));
         scores.push({
           scorecard: { entityRef: card.ref, name: card.entity.metadata.name, title: card.entity.metadata.title ?? null, levels: card.levels },
           level: row.level,
-          next: failingAt ? { level: failingAt, blocking: rules.filter((r) => r.level === failingAt && r.status !== 'pass').map((r) => r.ruleId) } : null,
+          next: failingAt ? { level: failingAt, blocking: rules.filter((r) => r.level === failingAt && blocks(r)).map((r) => r.ruleId) } : null,
           score: Number(row.score),
           rules,
           evaluatedAt: row.evaluated_at,

@@ -68,6 +68,23 @@ export interface Database {
     evaluated_at: string;
   };
   scorecard_daily: { day: string; scorecard_ref: string; owner_ref: string; level: string; entities: number };
+  /** Exemptions of one rule for one entity (migration 0011, ADR 0028); `expired` is derived from `expires_at`. */
+  scorecard_exemptions: {
+    id: string;
+    scorecard_ref: string;
+    rule_id: string;
+    entity_ref: string;
+    reason: string;
+    requested_by: string;
+    requested_at: string;
+    expires_at: string;
+    status: 'requested' | 'approved' | 'rejected' | 'revoked';
+    decided_by: string | null;
+    decided_at: string | null;
+    decision_comment: string | null;
+    open_key: string | null;
+    lapse_recorded_at: string | null;
+  };
   entity_checks: { checker: string; entity_ref: string; checked: string; checked_at: string };
   /** What those checkers found; listed with `catalog_errors` (migration 0008). */
   entity_check_problems: {
