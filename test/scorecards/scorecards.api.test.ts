@@ -110,4 +110,12 @@ describe('scorecards API', () => {
     const spec = await server.api<{ paths: Record<string, unknown> }>('GET', '/api/openapi.json');
     for (const p of ['/api/scorecards', '/api/scorecards/{namespace}/{name}', '/api/scorecards/entities/{kind}/{namespace}/{name}', '/api/scorecards/evaluate']) assert.ok(spec.body.paths[p], p);
   });
+
+  it('re-scores the entities of an owner that left the catalog, though their own descriptors did not change', async () => {
+    const team = await server.api<{ metadata: { uid: string } }>('GET', '/api/catalog/entities/by-name/group/default/team-a');
+    assert.equal((await server.api('DELETE', `/api/catalog/entities/by-uid/${team.body.metadata.uid}`)).status, 204);
+    await until('gold-svc loses its owner rule', async () => (await scoresOf('gold-svc')).scores[0]?.rules.find((r) => r.ruleId === 'has-owner')?.status === 'fail', 30_000);
+    assert.equal(await levelOf('gold-svc'), null, 'has-owner is a bronze rule');
+    assert.equal(await levelOf('silver-svc'), null);
+  });
 });
