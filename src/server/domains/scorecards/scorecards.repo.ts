@@ -80,3 +80,16 @@ export async function pageOfResults(db: Db, scorecardRef: string, q: { level?: s
 export async function resultsOfScorecard(db: Db, scorecardRef: string): Promise<Array<Pick<ResultRow, 'results'>>> {
   return db.selectFrom('scorecard_results').select('results').where('scorecard_ref', '=', scorecardRef).execute();
 }
+
+/** Entities per (scorecard, level) of one owner, from the stored results. */
+export async function distributionOfOwner(db: Db, ownerRef: string): Promise<Array<{ scorecard_ref: string; level: string | null; n: number }>> {
+  const rows = await db.selectFrom('scorecard_results').select(['scorecard_ref', 'level']).select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('owner_ref', '=', ownerRef).groupBy(['scorecard_ref', 'level']).execute();
+  return rows.map((r) => ({ scorecard_ref: r.scorecard_ref, level: r.level, n: Number(r.n) }));
+}
+
+/** One owner's daily rows of every scorecard since `sinceDay`. */
+export async function historyOfOwner(db: Db, ownerRef: string, sinceDay: string) {
+  return db.selectFrom('scorecard_daily').select(['scorecard_ref', 'day', 'level', 'entities'])
+    .where('owner_ref', '=', ownerRef).where('day', '>=', sinceDay).orderBy('day').execute();
+}
