@@ -9,7 +9,7 @@ import { HeaderSearch } from './HeaderSearch';
 import { NavIcon, type NavIconName } from './NavIcon';
 
 type NavItem = {
-  to: '/create' | '/catalog' | '/apis' | '/catalog-health' | '/catalog-import' | '/locations' | '/audit' | '/golden-paths' | '/docs' | '/search';
+  to: '/create' | '/catalog' | '/apis' | '/catalog-health' | '/catalog-import' | '/locations' | '/audit' | '/golden-paths' | '/docs' | '/search' | '/scorecards';
   label: string;
   icon: NavIconName;
   /** Shown only to actors with this permission. */
@@ -21,6 +21,7 @@ const NAV: NavItem[] = [
   { to: '/apis', label: 'APIs', icon: 'api' },
   { to: '/create', label: 'Create', icon: 'create' },
   { to: '/golden-paths', label: 'Golden paths', icon: 'paths' },
+  { to: '/scorecards', label: 'Scorecards', icon: 'scores' },
   { to: '/docs', label: 'Docs', icon: 'docs' },
   { to: '/search', label: 'Search', icon: 'search' },
   { to: '/catalog-health', label: 'Catalog health', icon: 'health' },
