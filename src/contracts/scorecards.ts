@@ -92,3 +92,9 @@ export const OwnerScoresResponse = z.object({
     history: z.array(z.object({ day: z.string(), distribution: LevelDistribution })).max(400),
   })).max(1000),
 });
+
+/** One entity's level changes per scorecard (newest first, last 90 days); a first result is not a change. */
+export const EntityLevelChangesResponse = z.object({
+  entityRef: ref,
+  items: z.array(z.object({ scorecardRef: ref, at: z.string(), from: z.string().nullable(), to: z.string().nullable(), score: z.number() })).max(500),
+});

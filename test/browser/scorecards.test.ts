@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { z } from 'zod';
-import type { EntityScoresResponse, OwnerScoresResponse, ScorecardDetailResponse, ScorecardListResponse } from '../../src/contracts';
+import type { EntityLevelChangesResponse, EntityScoresResponse, OwnerScoresResponse, ScorecardDetailResponse, ScorecardListResponse } from '../../src/contracts';
 import { until } from '../helpers/catalogFixtures';
 import { ROOT } from '../helpers/startPaved';
 import { serviceYaml } from '../scorecards/scorecardFixtures';
@@ -19,7 +19,7 @@ const CARD = 'ui-readiness';
 const TEAM = 'group:default/ui-team';
 
 /** production-readiness under our own name, for our own service type (other scorecards may score the demo). */
-function writeOrganisation(dir: string): string {
+function writeOrganisation(dir: string, opts: { noneDescribed?: boolean } = {}): string {
   const card = readFileSync(join(ROOT, 'examples/scorecards/production-readiness.yaml'), 'utf8')
     .replace('name: production-readiness', `name: ${CARD}`).replace('title: Production readiness', 'title: UI readiness')
     .replace('spec.type: [service, website]', 'spec.type: ui-scored');
@@ -32,7 +32,7 @@ function writeOrganisation(dir: string): string {
     serviceYaml('ui-silver', { ...full, owner: 'ui-team' }),
     serviceYaml('ui-silver-2', { ...full, owner: 'ui-team' }),
     serviceYaml('ui-bronze', { description: 'Sends the invoices out', owner: 'ui-team', type: 'ui-scored' }),
-    serviceYaml('ui-none', { owner: 'ui-team', type: 'ui-scored' }),
+    serviceYaml('ui-none', { owner: 'ui-team', type: 'ui-scored', ...(opts.noneDescribed ? { description: 'Now says what it does' } : {}) }),
     serviceYaml('ui-other', { ...full, owner: 'platform-team' }),
     card,
   ];
@@ -141,6 +141,7 @@ describe('scorecards', () => {
       await expectText(row.getByTestId('rule-fix'), r.status === 'pass' ? '' : shownFix(r.fix));
     }
     await expectText(tab.locator('[data-testid="entity-rule"][data-id="on-call"] [data-testid="rule-message"]'), 'annotation pagerduty.com/service-id is missing');
+    await tab.getByTestId('level-changes-empty').waitFor();
     await shot(page, 'scorecard-entity-tab');
 
     // 4. The team's page: its scores per scorecard, and the trend.
@@ -156,6 +157,22 @@ describe('scorecards', () => {
     assert.equal(await page.getByTestId('team-scorecard').count(), owner.items.length);
     await teamCard.locator('[data-testid="level-trend"] svg.recharts-surface').first().waitFor();
     await shot(page, 'scorecard-team');
+
+    // 5. An entity whose level changes: the change shows in its tab's level history.
+    writeOrganisation(dir, { noneDescribed: true });
+    const refresh = await h.api('/api/catalog/refresh', { method: 'POST', body: { entityRef: 'component:default/ui-none' }, token: h.adminToken });
+    assert.ok(refresh.status < 300, `refresh: ${refresh.status}`);
+    const changed = await until('ui-none reached bronze', async () => {
+      const c = (await h.api<z.infer<typeof EntityLevelChangesResponse>>('/api/scorecards/entities/component/default/ui-none/changes')).body;
+      return c.items.length > 0 ? c : undefined;
+    }, 60_000, 500);
+    assert.deepEqual(changed.items.map((c) => [c.scorecardRef, c.from, c.to]), [[`scorecard:default/${CARD}`, null, 'bronze']]);
+    await page.goto(`${h.url}/catalog/default/component/ui-none?tab=scorecards`);
+    const change = page.locator(`[data-testid="entity-scorecard"][data-name="${CARD}"] [data-testid="level-change"]`);
+    await change.waitFor();
+    assert.equal(await change.count(), 1);
+    assert.deepEqual([await change.getAttribute('data-from'), await change.getAttribute('data-to')], ['none', 'bronze']);
+    await shot(page, 'scorecard-entity-history');
     assert.deepEqual(h.pageErrors, []);
   });
 });

@@ -9,6 +9,7 @@ import {
   allDistributions, deleteResults, deleteResultsExceptScorecards, deleteResultsOfEntities, recordDay, resultRefsInRange, resultsOfEntities, upsertResults, type ResultRow,
 } from './scorecards.repo';
 import { yieldToEventLoop } from '../../platform/follower';
+import { recordLevelChanges, type LevelChange } from './scorecards.changes';
 
 /** Facts by entity ref, as the facts domain serves them (ADR 0026). */
 export type FactsByEntity = Map<string, Record<string, { value: unknown; collectedAt: string; source: string }>>;
@@ -73,6 +74,7 @@ export async function evaluateAll(deps: EvaluationDeps, scorecards: LoadedScorec
     const owners = await ownerKinds(deps.catalog, entities);
     const stored = new Map((await resultsOfEntities(deps.db, refs)).map((r) => [`${r.scorecard_ref}\0${r.entity_ref}`, r]));
     const writes: ResultRow[] = [];
+    const changes: LevelChange[] = [];
     const removals: Array<{ scorecard_ref: string; entity_ref: string }> = [];
     for (const entity of entities) {
       const ref = `${entity.kind}:${entity.metadata.namespace ?? 'default'}/${entity.metadata.name}`.toLowerCase();
@@ -94,6 +96,7 @@ export async function evaluateAll(deps: EvaluationDeps, scorecards: LoadedScorec
         }
         const scored = scoreEntity(card, { entity, facts: entityFacts, ownerKind: owner ? ownerKind : null });
         writes.push({ scorecard_ref: card.ref, entity_ref: ref, owner_ref: owner, level: scored.level, score: scored.score, results: JSON.stringify(scored.rules), version, evaluated_at: at });
+        if (prior && prior.level !== scored.level) changes.push({ scorecard_ref: card.ref, entity_ref: ref, at, from_level: prior.level, to_level: scored.level, score: scored.score });
         summary.evaluated++;
       }
     }
@@ -102,6 +105,7 @@ export async function evaluateAll(deps: EvaluationDeps, scorecards: LoadedScorec
         await deleteResultsOfEntities(trx, gone);
         await deleteResults(trx, removals);
         await upsertResults(trx, writes);
+        await recordLevelChanges(trx, changes);
       });
     }
     summary.removed += gone.length + removals.length;

@@ -6,6 +6,7 @@ import { recordAudit } from '../../platform/audit';
 import type { Database } from '../../platform/db/schema';
 import { NotFoundError } from '../../platform/errors';
 import type { CatalogService } from '../catalog/catalog.service';
+import { levelChangesOf } from './scorecards.changes';
 import { loadScorecards, type LoadedScorecard } from './scorecards.definitions';
 import { evaluateAll, type EvaluationSummary, type FactsPort } from './scorecards.evaluate';
 import { distributionOf, distributionOfOwner, historyOf, historyOfOwner, pageOfResults, resultsOfEntities, resultsOfScorecard } from './scorecards.repo';
@@ -136,6 +137,16 @@ export function createScorecardsService(deps: ScorecardsServiceDeps) {
         });
       }
       return { owner, items };
+    },
+
+    /** One entity's level changes in every scorecard over the last 90 days, newest first. */
+    async levelChanges(kind: string, namespace: string, name: string) {
+      const ref = stringifyEntityRef({ kind, namespace, name }).toLowerCase();
+      const [entity] = await catalog.byRefs([ref], ['kind']);
+      if (!entity) throw new NotFoundError(`No entity ${ref}`);
+      const since = new Date(Date.now() - HISTORY_DAYS * 86_400_000).toISOString();
+      const rows = await levelChangesOf(db, ref, since, 500);
+      return { entityRef: ref, items: rows.map((r) => ({ scorecardRef: r.scorecard_ref, at: r.at, from: r.from_level, to: r.to_level, score: Number(r.score) })) };
     },
 
     /** Every scorecard's result for one entity, with each rule, why it fails and how to fix it. */

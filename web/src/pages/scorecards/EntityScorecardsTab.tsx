@@ -1,15 +1,16 @@
 // The entity page's Scorecards tab: each scorecard that applies, the level reached, what blocks the
 // next one, and every rule with why it fails and how to fix it.
-import { Card, Group, Loader, Stack, Table, Text } from '@mantine/core';
+import { Card, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import type { Entity } from '../../api/types';
 import { ErrorState } from '../../components/ErrorState';
 import { ago } from '../../lib/time';
 import { FailingRuleActions } from './FailingRuleActions';
+import { LevelChanges } from './LevelChanges';
 import { LevelBadge } from './levelBits';
 import { RuleStatusIcon } from './RuleStatusIcon';
 import { FixText } from './ScorecardRulesTable';
-import { useEntityScores, type EntityScore } from './scorecardQueries';
+import { useEntityLevelChanges, useEntityScores, type EntityLevelChanges, type EntityScore } from './scorecardQueries';
 
 function NextLevel({ score }: { score: EntityScore }) {
   if (!score.next) return <Text size="sm" c="teal" data-testid="next-level">Top level reached: every rule passes.</Text>;
@@ -21,7 +22,7 @@ function NextLevel({ score }: { score: EntityScore }) {
   );
 }
 
-function ScoreCard({ score, entityRef }: { score: EntityScore; entityRef: string }) {
+function ScoreCard({ score, entityRef, changes }: { score: EntityScore; entityRef: string; changes?: EntityLevelChanges['items'] }) {
   const sc = score.scorecard;
   const [namespace, name] = [sc.entityRef.split(':')[1]!.split('/')[0]!, sc.name];
   return (
@@ -39,7 +40,7 @@ function ScoreCard({ score, entityRef }: { score: EntityScore; entityRef: string
       <NextLevel score={score} />
       <Table fz="sm" verticalSpacing={6} mt="sm">
         <Table.Thead>
-          <Table.Tr><Table.Th w={40} /><Table.Th>Rule</Table.Th><Table.Th>Level</Table.Th><Table.Th>Why</Table.Th><Table.Th>How to fix</Table.Th></Table.Tr>
+          <Table.Tr><Table.Th w={40} /><Table.Th w={220}>Rule</Table.Th><Table.Th>Level</Table.Th><Table.Th>Why</Table.Th><Table.Th>How to fix</Table.Th></Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {score.rules.map((r) => (
@@ -60,18 +61,25 @@ function ScoreCard({ score, entityRef }: { score: EntityScore; entityRef: string
           ))}
         </Table.Tbody>
       </Table>
+      {changes ? (
+        <>
+          <Title order={6} mt="md" mb="xs">Level history</Title>
+          <LevelChanges levels={sc.levels} changes={changes.filter((c) => c.scorecardRef === sc.entityRef)} />
+        </>
+      ) : null}
     </Card>
   );
 }
 
 export function EntityScorecardsTab({ entity }: { entity: Entity }) {
   const q = useEntityScores(entity.kind, entity.metadata.namespace ?? 'default', entity.metadata.name);
+  const changes = useEntityLevelChanges(entity.kind, entity.metadata.namespace ?? 'default', entity.metadata.name);
   if (q.isLoading) return <Loader size="sm" />;
   if (q.error || !q.data) return <ErrorState error={q.error} title="Could not load scores" unavailableHint="This server has no scorecards API." />;
   if (q.data.scores.length === 0) return <Text c="dimmed" data-testid="no-scorecards">No scorecard applies to this entity.</Text>;
   return (
     <Stack gap="md">
-      {q.data.scores.map((s) => <ScoreCard key={s.scorecard.entityRef} score={s} entityRef={q.data.entityRef} />)}
+      {q.data.scores.map((s) => <ScoreCard key={s.scorecard.entityRef} score={s} entityRef={q.data.entityRef} changes={changes.data?.items} />)}
     </Stack>
   );
 }

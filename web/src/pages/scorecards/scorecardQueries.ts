@@ -2,7 +2,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
-  EntityScoresResponse, OwnerScoresResponse, ScorecardDetailResponse, ScorecardEntitiesResponse, ScorecardListResponse,
+  EntityLevelChangesResponse, EntityScoresResponse, OwnerScoresResponse, ScorecardDetailResponse, ScorecardEntitiesResponse, ScorecardListResponse,
 } from '../../../../src/contracts/scorecards';
 import { apiFetch } from '../../api/client';
 
@@ -50,5 +50,14 @@ export function useOwnerScores(kind: string, namespace: string, name: string) {
   return useQuery({
     queryKey: ['owner-scores', kind.toLowerCase(), namespace.toLowerCase(), name.toLowerCase()],
     queryFn: ({ signal }) => apiFetch<OwnerScores>(`/scorecards/owners/${seg(kind)}/${seg(namespace)}/${seg(name)}`, { signal }),
+  });
+}
+
+export type EntityLevelChanges = z.infer<typeof EntityLevelChangesResponse>;
+
+export function useEntityLevelChanges(kind: string, namespace: string, name: string) {
+  return useQuery({
+    queryKey: ['entity-level-changes', kind.toLowerCase(), namespace.toLowerCase(), name.toLowerCase()],
+    queryFn: ({ signal }) => apiFetch<EntityLevelChanges>(`/scorecards/entities/${seg(kind)}/${seg(namespace)}/${seg(name)}/changes`, { signal }),
   });
 }
