@@ -84,3 +84,21 @@ export const EntityScoreSchema = z.object({
 export const EntityScoresResponse = z.object({ entityRef: ref, scores: z.array(EntityScoreSchema).max(1000) });
 
 export const EvaluateResponse = z.object({ evaluated: count, unchanged: count, removed: count, ms: z.number() });
+
+/** One owner's (team's) scores: for every scorecard with results for its entities, their levels today and per day. */
+export const OwnerScoresResponse = z.object({
+  owner: ref,
+  items: z.array(z.object({
+    scorecard: z.object({ entityRef: ref, namespace: z.string(), name: z.string(), title: z.string().nullable(), levels: z.array(z.string()) }),
+    entities: count,
+    distribution: LevelDistribution,
+    /** Daily distribution of this owner's entities over the last 90 days. */
+    history: z.array(z.object({ day: z.string(), distribution: LevelDistribution })).max(400),
+  })).max(1000),
+});
+
+/** One entity's level changes per scorecard (newest first, last 90 days); a first result is not a change. */
+export const EntityLevelChangesResponse = z.object({
+  entityRef: ref,
+  items: z.array(z.object({ scorecardRef: ref, at: z.string(), from: z.string().nullable(), to: z.string().nullable(), score: z.number() })).max(500),
+});

@@ -5,6 +5,7 @@ import { NotFoundPage } from './layout/NotFoundPage';
 import { parseCatalogSearch } from './lib/catalogSearch';
 import { parseSearch, stringifySearch } from './lib/urlSearch';
 import { parseAuditSearch } from './pages/audit/auditSearch';
+import { parseScorecardSearch } from './pages/scorecards/scorecardSearch';
 import { parseSearchPageSearch } from './pages/search/searchPageSearch';
 import { parseExemptionsSearch } from './pages/scorecards/exemptions/exemptionsSearch';
 
@@ -140,12 +141,27 @@ const createTaskRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/create/TaskPage'), 'TaskPage'),
 });
 
+// Scorecards (pages/scorecards): the overview and one scorecard with its entities list's filters in the URL.
+const scorecardsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/scorecards',
+  component: lazyRouteComponent(() => import('./pages/scorecards/ScorecardsPage'), 'ScorecardsPage'),
+});
+
+const scorecardRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/scorecards/$namespace/$name',
+  validateSearch: parseScorecardSearch,
+  component: lazyRouteComponent(() => import('./pages/scorecards/ScorecardPage'), 'ScorecardPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   createIndexRoute, createTemplateRoute, createTasksRoute, createTaskRoute,
   indexRoute, catalogRoute, apisRoute, entityRoute, healthRoute, importRoute, locationsRoute, auditRoute,
   goldenPathsRoute, goldenPathRoute,
   docsIndexRoute, docsSiteRoute, searchRoute,
   exemptionsRoute,
+  scorecardsRoute, scorecardRoute,
 ]);
 
 export const router = createRouter({

@@ -9,7 +9,7 @@ import { HeaderSearch } from './HeaderSearch';
 import { NavIcon, type NavIconName } from './NavIcon';
 
 type NavItem = {
-  to: '/create' | '/catalog' | '/apis' | '/catalog-health' | '/catalog-import' | '/locations' | '/audit' | '/golden-paths' | '/docs' | '/search'
+  to: '/create' | '/catalog' | '/apis' | '/catalog-health' | '/catalog-import' | '/locations' | '/audit' | '/golden-paths' | '/docs' | '/search' | '/scorecards'
     | '/scorecards/exemptions';
   label: string;
   icon: NavIconName;
@@ -22,6 +22,7 @@ const NAV: NavItem[] = [
   { to: '/apis', label: 'APIs', icon: 'api' },
   { to: '/create', label: 'Create', icon: 'create' },
   { to: '/golden-paths', label: 'Golden paths', icon: 'paths' },
+  { to: '/scorecards', label: 'Scorecards', icon: 'scores' },
   { to: '/scorecards/exemptions', label: 'Exemptions', icon: 'health' },
   { to: '/docs', label: 'Docs', icon: 'docs' },
   { to: '/search', label: 'Search', icon: 'search' },

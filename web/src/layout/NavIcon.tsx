@@ -1,5 +1,5 @@
 // A handful of inline stroke icons (no icon package for a few glyphs).
-export type NavIconName = 'catalog' | 'api' | 'health' | 'plus' | 'logo' | 'sun' | 'moon' | 'search' | 'locations' | 'audit' | 'paths' | 'docs' | 'create';
+export type NavIconName = 'catalog' | 'api' | 'health' | 'plus' | 'logo' | 'sun' | 'moon' | 'search' | 'locations' | 'audit' | 'paths' | 'docs' | 'create' | 'scores';
 
 const PATHS: Record<Exclude<NavIconName, 'logo'>, string> = {
   catalog: 'M4 5h16M4 12h16M4 19h10',
@@ -14,6 +14,7 @@ const PATHS: Record<Exclude<NavIconName, 'logo'>, string> = {
   create: 'M12 3l2.2 5.3L20 9l-4.3 3.9L17 19l-5-3-5 3 1.3-6.1L4 9l5.8-.7z',
   paths: 'M6 21c0-6 12-6 12-12V3M9 6l3-3 3 3M6 21h0',
   docs: 'M6 3h9l4 4v14H6zM14 3v5h5M9 12h7M9 16h7',
+  scores: 'M4 20V14M10 20V9M16 20V4M3 20h18',
 };
 
 export function NavIcon({ name, size = 18 }: { name: NavIconName; size?: number }) {

@@ -11,6 +11,7 @@ import {
 } from './scorecards.repo';
 import { yieldToEventLoop } from '../../platform/follower';
 import { activeExemptionsOf, type ActiveExemption } from './scorecards.exemptions.repo';
+import { recordLevelChanges, type LevelChange } from './scorecards.changes';
 
 /** Facts by entity ref, as the facts domain serves them (ADR 0026). */
 export type FactsByEntity = Map<string, Record<string, { value: unknown; collectedAt: string; source: string }>>;
@@ -153,6 +154,7 @@ async function evaluateChanged(deps: EvaluationDeps, scorecards: LoadedScorecard
   const owners = await kindsOf(deps.catalog, entities.map(ownerOf));
   const stored = await pairVersionsOf(deps.db, refs);
   const writes: ResultRow[] = [];
+  const changes: LevelChange[] = [];
   const removals: Array<{ scorecard_ref: string; entity_ref: string }> = [];
   const seen: EntityState[] = [];
   for (const entity of entities) {
@@ -171,9 +173,10 @@ async function evaluateChanged(deps: EvaluationDeps, scorecards: LoadedScorecard
       }
       const exempt = ctx.exemptions.get(key);
       const version = `${etag}:${card.definitionHash}:${ctx.factVersions.get(ref) ?? '-'}:${ownerKind ?? '-'}${exemptionsPart(exempt)}`;
-      if (prior === version) continue;
+      if (prior?.version === version) continue;
       const scored = scoreEntity(card, { entity, facts: entityFacts, ownerKind: owner ? ownerKind ?? null : null }, exempt);
       writes.push({ scorecard_ref: card.ref, entity_ref: ref, owner_ref: owner, level: scored.level, score: scored.score, results: JSON.stringify(scored.rules), version, evaluated_at: ctx.at });
+      if (prior && prior.level !== scored.level) changes.push({ scorecard_ref: card.ref, entity_ref: ref, at: ctx.at, from_level: prior.level, to_level: scored.level, score: scored.score });
       summary.evaluated++;
     }
   }
@@ -182,6 +185,7 @@ async function evaluateChanged(deps: EvaluationDeps, scorecards: LoadedScorecard
       await deleteResultsOfEntities(trx, gone);
       await deleteResults(trx, removals);
       await upsertResults(trx, writes);
+      await recordLevelChanges(trx, changes);
       await upsertEntityStates(trx, seen);
     });
   }

@@ -10,12 +10,12 @@ export async function resultsOfEntities(db: Db, refs: string[]): Promise<ResultR
   return db.selectFrom('scorecard_results').selectAll().where('entity_ref', 'in', refs).execute();
 }
 
-/** The version of each stored (scorecard, entity) pair of these entities, keyed `scorecard\0entity`: no rule results read. */
-export async function pairVersionsOf(db: Db, refs: string[]): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
+/** The version and level of each stored (scorecard, entity) pair of these entities, keyed `scorecard\0entity`: no rule results read. */
+export async function pairVersionsOf(db: Db, refs: string[]): Promise<Map<string, { version: string; level: string | null }>> {
+  const out = new Map<string, { version: string; level: string | null }>();
   if (refs.length === 0) return out;
-  const rows = await db.selectFrom('scorecard_results').select(['scorecard_ref', 'entity_ref', 'version']).where('entity_ref', 'in', refs).execute();
-  for (const r of rows) out.set(`${r.scorecard_ref}\0${r.entity_ref}`, r.version);
+  const rows = await db.selectFrom('scorecard_results').select(['scorecard_ref', 'entity_ref', 'version', 'level']).where('entity_ref', 'in', refs).execute();
+  for (const r of rows) out.set(`${r.scorecard_ref}\0${r.entity_ref}`, { version: r.version, level: r.level });
   return out;
 }
 
@@ -114,4 +114,17 @@ export async function pageOfResults(db: Db, scorecardRef: string, q: { level?: s
 
 export async function resultsOfScorecard(db: Db, scorecardRef: string): Promise<Array<Pick<ResultRow, 'results'>>> {
   return db.selectFrom('scorecard_results').select('results').where('scorecard_ref', '=', scorecardRef).execute();
+}
+
+/** Entities per (scorecard, level) of one owner, from the stored results. */
+export async function distributionOfOwner(db: Db, ownerRef: string): Promise<Array<{ scorecard_ref: string; level: string | null; n: number }>> {
+  const rows = await db.selectFrom('scorecard_results').select(['scorecard_ref', 'level']).select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('owner_ref', '=', ownerRef).groupBy(['scorecard_ref', 'level']).execute();
+  return rows.map((r) => ({ scorecard_ref: r.scorecard_ref, level: r.level, n: Number(r.n) }));
+}
+
+/** One owner's daily rows of every scorecard since `sinceDay`. */
+export async function historyOfOwner(db: Db, ownerRef: string, sinceDay: string) {
+  return db.selectFrom('scorecard_daily').select(['scorecard_ref', 'day', 'level', 'entities'])
+    .where('owner_ref', '=', ownerRef).where('day', '>=', sinceDay).orderBy('day').execute();
 }

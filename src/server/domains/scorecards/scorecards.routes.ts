@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
-  EntityScoresResponse, EvaluateResponse, ScorecardDetailResponse, ScorecardEntitiesQuery, ScorecardEntitiesResponse, ScorecardEntityParams, ScorecardListResponse, ScorecardParams,
+  EntityLevelChangesResponse, EntityScoresResponse, EvaluateResponse, OwnerScoresResponse, ScorecardDetailResponse, ScorecardEntitiesQuery, ScorecardEntitiesResponse, ScorecardEntityParams, ScorecardListResponse, ScorecardParams,
 } from '../../../contracts';
 import { authorize } from '../../platform/authz';
 import type { ScorecardsService } from './scorecards.service';
@@ -27,6 +27,16 @@ export function registerScorecardRoutes(app: FastifyInstance, scorecards: Scorec
   r.get('/api/scorecards/entities/:kind/:namespace/:name', { schema: { tags, params: ScorecardEntityParams, response: { 200: EntityScoresResponse } } }, async (req) => {
     authorize(req.actor, 'catalog.entity.read', `${req.params.kind}:${req.params.namespace}/${req.params.name}`);
     return scorecards.forEntity(req.params.kind, req.params.namespace, req.params.name);
+  });
+
+  r.get('/api/scorecards/entities/:kind/:namespace/:name/changes', { schema: { tags, params: ScorecardEntityParams, response: { 200: EntityLevelChangesResponse } } }, async (req) => {
+    authorize(req.actor, 'catalog.entity.read', `${req.params.kind}:${req.params.namespace}/${req.params.name}`);
+    return scorecards.levelChanges(req.params.kind, req.params.namespace, req.params.name);
+  });
+
+  r.get('/api/scorecards/owners/:kind/:namespace/:name', { schema: { tags, params: ScorecardEntityParams, response: { 200: OwnerScoresResponse } } }, async (req) => {
+    authorize(req.actor, 'catalog.entity.read', `${req.params.kind}:${req.params.namespace}/${req.params.name}`);
+    return scorecards.forOwner(req.params.kind, req.params.namespace, req.params.name);
   });
 
   r.get('/api/scorecards/:namespace/:name', { schema: { tags, params: ScorecardParams, response: { 200: ScorecardDetailResponse } } }, async (req) => {

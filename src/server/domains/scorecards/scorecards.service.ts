@@ -6,9 +6,10 @@ import { recordAudit } from '../../platform/audit';
 import type { Database } from '../../platform/db/schema';
 import { NotFoundError } from '../../platform/errors';
 import type { CatalogService } from '../catalog/catalog.service';
+import { levelChangesOf } from './scorecards.changes';
 import { loadScorecards, type LoadedScorecard } from './scorecards.definitions';
 import { evaluateAll, type EvaluationSummary, type FactsPort } from './scorecards.evaluate';
-import { distributionOf, historyOf, pageOfResults, resultsOfEntities, resultsOfScorecard } from './scorecards.repo';
+import { distributionOf, distributionOfOwner, historyOf, historyOfOwner, pageOfResults, resultsOfEntities, resultsOfScorecard } from './scorecards.repo';
 import { exemptionsVersion } from './scorecards.exemptions.repo';
 import { recordLapsedExemptions } from './scorecards.exemptions.service';
 
@@ -118,6 +119,38 @@ export function createScorecardsService(deps: ScorecardsServiceDeps) {
         items: page.items.map((r) => ({ entityRef: r.entity_ref, owner: r.owner_ref, level: r.level, score: Number(r.score), evaluatedAt: r.evaluated_at })),
         totalItems: page.total,
       };
+    },
+
+    /** One owner's (team's) entities per level in every scorecard, today and per day. */
+    async forOwner(kind: string, namespace: string, name: string) {
+      const owner = stringifyEntityRef({ kind, namespace, name }).toLowerCase();
+      const since = new Date(Date.now() - HISTORY_DAYS * 86_400_000).toISOString().slice(0, 10);
+      const [cards, rows, daily] = [await loadScorecards(catalog), await distributionOfOwner(db, owner), await historyOfOwner(db, owner, since)];
+      const items = [];
+      for (const card of cards) {
+        const mine = rows.filter((r) => r.scorecard_ref === card.ref);
+        if (mine.length === 0) continue;
+        const days = new Map<string, Array<{ level: string | null; n: number }>>();
+        for (const h of daily) if (h.scorecard_ref === card.ref) days.set(h.day, [...(days.get(h.day) ?? []), { level: h.level === 'none' ? null : h.level, n: Number(h.entities) }]);
+        const summary = summaryOf(card, mine);
+        items.push({
+          scorecard: { entityRef: card.ref, namespace: summary.namespace, name: summary.name, title: summary.title, levels: card.levels },
+          entities: summary.entities,
+          distribution: summary.distribution,
+          history: [...days].map(([day, list]) => ({ day, distribution: distribution(card.levels, list) })),
+        });
+      }
+      return { owner, items };
+    },
+
+    /** One entity's level changes in every scorecard over the last 90 days, newest first. */
+    async levelChanges(kind: string, namespace: string, name: string) {
+      const ref = stringifyEntityRef({ kind, namespace, name }).toLowerCase();
+      const [entity] = await catalog.byRefs([ref], ['kind']);
+      if (!entity) throw new NotFoundError(`No entity ${ref}`);
+      const since = new Date(Date.now() - HISTORY_DAYS * 86_400_000).toISOString();
+      const rows = await levelChangesOf(db, ref, since, 500);
+      return { entityRef: ref, items: rows.map((r) => ({ scorecardRef: r.scorecard_ref, at: r.at, from: r.from_level, to: r.to_level, score: Number(r.score) })) };
     },
 
     /** Every scorecard's result for one entity, with each rule, why it fails and how to fix it. */

@@ -85,6 +85,8 @@ export interface Database {
     open_key: string | null;
     lapse_recorded_at: string | null;
   };
+  /** An entity's level changes per scorecard (migration 0015). */
+  scorecard_level_changes: { scorecard_ref: string; entity_ref: string; at: string; from_level: string | null; to_level: string | null; score: number };
   entity_checks: { checker: string; entity_ref: string; checked: string; checked_at: string };
   /** What those checkers found; listed with `catalog_errors` (migration 0008). */
   entity_check_problems: {

@@ -16,6 +16,7 @@ import { KindOverview } from './KindOverview';
 import { RawYamlTab } from './RawYamlTab';
 import { RelationsGraph } from './RelationsGraph';
 import { RelationsList } from './RelationsList';
+import { EntityScorecardsTab } from '../scorecards/EntityScorecardsTab';
 
 function Overview({ entity }: { entity: Entity }) {
   return (
@@ -66,6 +67,7 @@ export function EntityPage() {
           <Tabs.Tab value="overview">Overview</Tabs.Tab>
           {isApi ? <Tabs.Tab value="api">API definition</Tabs.Tab> : null}
           {hasDocs(entity) ? <Tabs.Tab value="docs">Docs</Tabs.Tab> : null}
+          <Tabs.Tab value="scorecards">Scorecards</Tabs.Tab>
           <Tabs.Tab value="yaml">Raw YAML</Tabs.Tab>
           <Tabs.Tab
             value="errors"
@@ -87,6 +89,9 @@ export function EntityPage() {
             <EntityDocsTab entity={entity} />
           </Tabs.Panel>
         ) : null}
+        <Tabs.Panel value="scorecards">
+          <EntityScorecardsTab entity={entity} />
+        </Tabs.Panel>
         <Tabs.Panel value="yaml">
           <RawYamlTab entity={entity} />
         </Tabs.Panel>

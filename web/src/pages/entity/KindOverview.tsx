@@ -3,6 +3,7 @@ import { SimpleGrid, Stack } from '@mantine/core';
 import type { Entity } from '../../api/types';
 import { stringifyEntityRef } from '../../lib/entityRef';
 import { GoldenPathSpecCard } from '../goldenPaths/GoldenPathSpecCard';
+import { TeamScoresCard } from '../scorecards/TeamScoresCard';
 import { OwnedEntitiesCard } from './OwnedEntitiesCard';
 import { RefEntitiesCard, relationTargets } from './PeopleAndGroups';
 
@@ -20,6 +21,7 @@ export function KindOverview({ entity }: { entity: Entity }) {
           <RefEntitiesCard title="Child groups" refs={relationTargets(entity, 'parentOf')} empty="No child groups."
             variant="groups" testId="child-groups" />
         </SimpleGrid>
+        <TeamScoresCard entity={entity} />
         <OwnedEntitiesCard ownerRef={ref} />
       </Stack>
     );
