@@ -24,6 +24,8 @@ export const VERBS = [
   'scaffolder.task.manage-all',
   /** Push facts about an entity (external tools such as CI). */
   'facts.push',
+  /** Create, change, publish and close initiatives (ADR 0029): platform engineers, i.e. admins. */
+  'initiatives.manage',
 ] as const;
 export type Verb = (typeof VERBS)[number];
 

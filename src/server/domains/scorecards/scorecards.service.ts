@@ -8,7 +8,7 @@ import { NotFoundError } from '../../platform/errors';
 import type { CatalogService } from '../catalog/catalog.service';
 import { loadScorecards, type LoadedScorecard } from './scorecards.definitions';
 import { evaluateAll, type EvaluationSummary, type FactsPort } from './scorecards.evaluate';
-import { distributionOf, historyOf, pageOfResults, resultsOfEntities, resultsOfScorecard } from './scorecards.repo';
+import { distributionOf, historyOf, pageOfResults, resultsOfEntities, resultsOfScorecard, resultsPageOf } from './scorecards.repo';
 
 export interface ScorecardsServiceDeps {
   db: Kysely<Database>;
@@ -42,6 +42,7 @@ const summaryOf = (card: LoadedScorecard, rows: Array<{ level: string | null; n:
 /** Scorecards over the catalog: evaluation (a job follows the catalog) and the read models of the API. */
 export function createScorecardsService(deps: ScorecardsServiceDeps) {
   const { db, catalog } = deps;
+  const evaluatedListeners: Array<() => Promise<void>> = [];
 
   async function findScorecard(namespace: string, name: string): Promise<LoadedScorecard> {
     const ref = stringifyEntityRef({ kind: 'scorecard', namespace, name }).toLowerCase();
@@ -63,6 +64,7 @@ export function createScorecardsService(deps: ScorecardsServiceDeps) {
       if (!opts.force && last === version) return { skipped: true, evaluated: 0, unchanged: 0, removed: 0, ms: 0 };
       const summary = await evaluateAll({ db, catalog, facts: deps.facts }, await loadScorecards(catalog));
       await db.insertInto('meta').values({ key: STATE_KEY, value: version }).onConflict((oc) => oc.column('key').doUpdateSet({ value: version })).execute();
+      for (const listener of evaluatedListeners) await listener();
       return { skipped: false, ...summary };
     },
 
@@ -138,6 +140,27 @@ export function createScorecardsService(deps: ScorecardsServiceDeps) {
         });
       }
       return { entityRef: ref, scores };
+    },
+
+    /** Called after every evaluation pass that ran (initiatives record their progress then, ADR 0029). */
+    onEvaluated(listener: () => Promise<void>): void {
+      evaluatedListeners.push(listener);
+    },
+
+    /** A scorecard's definition (levels, rules with their fix), or null when there is no such scorecard. */
+    async definitionOf(ref: string) {
+      const card = (await loadScorecards(catalog)).find((c) => c.ref === ref.toLowerCase());
+      if (!card) return null;
+      return {
+        entityRef: card.ref, title: card.entity.metadata.title ?? null, levels: card.levels,
+        rules: card.rules.map((r) => ({ id: r.id, title: r.title, level: r.level, fix: r.fix ?? null })),
+      };
+    },
+
+    /** One page of stored results of a scorecard, entity order from `after`; rule results parsed. */
+    async resultsPage(scorecardRef: string, q: { after?: string; owner?: string; limit: number }) {
+      const rows = await resultsPageOf(db, scorecardRef.toLowerCase(), q);
+      return rows.map((r) => ({ entityRef: r.entity_ref, owner: r.owner_ref, rules: JSON.parse(r.results) as RuleResultDto[] }));
     },
   };
 }

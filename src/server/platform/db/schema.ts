@@ -197,4 +197,12 @@ export interface Database {
   facts: { entity_ref: string; name: string; value: string; source: string; collected_at: string };
   /** Per entity: the etag and time of the last collection by the built-in sources, and the facts generation of its last change. */
   fact_entities: { entity_ref: string; etag: string | null; collected_at: string | null; changed_seq: number | string };
+  /** Initiatives (migration 0012, ADR 0029); rule_ids and filter are JSON text, dates YYYY-MM-DD. */
+  initiatives: {
+    name: string; title: string; owner_ref: string; brief: string; scorecard_ref: string;
+    rule_ids: string | null; level: string | null; filter: string | null;
+    start_date: string; target_date: string; state: string;
+    created_at: string; created_by: string; updated_at: string; published_at: string | null; closed_at: string | null;
+  };
+  initiative_daily: { initiative: string; day: string; owner_ref: string; met: number; total: number; entities: number; entities_done: number; recorded_at: string };
 }
