@@ -12,7 +12,7 @@ type Progress = z.infer<typeof InitiativeProgressResponse>;
 type Todo = z.infer<typeof InitiativeTodoResponse>;
 
 const structured = (f: OutputFormat): f is 'json' | 'yaml' => f === 'json' || f === 'yaml';
-const short = (ref: string) => ref.replace(/^[a-z]+:default\//, '');
+const short = (ref: string) => ref.replace(/^group:default\//, '');
 const path = (name: string, tail = '') => `/api/initiatives/${encodeURIComponent(name)}${tail}`;
 const MAX_FILE_BYTES = 256 * 1024;
 
@@ -94,7 +94,8 @@ export function registerInitiativeCommands(program: Command): void {
     .option('--rules <ids>', 'comma-separated rule ids').option('--level <level>', 'every rule of this level and below')
     .option('--start <date>', 'YYYY-MM-DD').option('--target <date>', 'YYYY-MM-DD').option('--brief-file <file>', 'Markdown brief')
     .action(async (opts: Record<string, string | undefined>) => {
-      const d = await api<Detail>('POST', '/api/initiatives', createRequest(opts));
+      // `--owner` is also an option of `paved initiatives` (with --todo), which takes it first.
+      const d = await api<Detail>('POST', '/api/initiatives', createRequest({ ...opts, owner: opts.owner ?? (cmd.opts() as { owner?: string }).owner }));
       process.stdout.write(`initiative ${d.name} created (${d.status}): ${d.progress.percent}% met, ${d.progress.met}/${d.progress.total}\n`);
     });
 

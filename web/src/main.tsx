@@ -4,6 +4,7 @@ import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import '@mantine/core/styles.css';
+import '@mantine/charts/styles.css';
 import './styles.css';
 import { AuthProvider } from './auth/AuthProvider';
 import { ApiError } from './api/client';

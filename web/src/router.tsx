@@ -132,11 +132,24 @@ const createTaskRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/create/TaskPage'), 'TaskPage'),
 });
 
+const initiativesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/initiatives',
+  component: lazyRouteComponent(() => import('./pages/initiatives/InitiativesPage'), 'InitiativesPage'),
+});
+
+const initiativeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/initiatives/$name',
+  component: lazyRouteComponent(() => import('./pages/initiatives/InitiativePage'), 'InitiativePage'),
+});
+
 const routeTree = rootRoute.addChildren([
   createIndexRoute, createTemplateRoute, createTasksRoute, createTaskRoute,
   indexRoute, catalogRoute, apisRoute, entityRoute, healthRoute, importRoute, locationsRoute, auditRoute,
   goldenPathsRoute, goldenPathRoute,
   docsIndexRoute, docsSiteRoute, searchRoute,
+  initiativesRoute, initiativeRoute,
 ]);
 
 export const router = createRouter({

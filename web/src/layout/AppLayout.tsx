@@ -9,7 +9,7 @@ import { HeaderSearch } from './HeaderSearch';
 import { NavIcon, type NavIconName } from './NavIcon';
 
 type NavItem = {
-  to: '/create' | '/catalog' | '/apis' | '/catalog-health' | '/catalog-import' | '/locations' | '/audit' | '/golden-paths' | '/docs' | '/search';
+  to: '/create' | '/catalog' | '/apis' | '/catalog-health' | '/catalog-import' | '/locations' | '/audit' | '/golden-paths' | '/docs' | '/search' | '/initiatives';
   label: string;
   icon: NavIconName;
   /** Shown only to actors with this permission. */
@@ -23,6 +23,7 @@ const NAV: NavItem[] = [
   { to: '/golden-paths', label: 'Golden paths', icon: 'paths' },
   { to: '/docs', label: 'Docs', icon: 'docs' },
   { to: '/search', label: 'Search', icon: 'search' },
+  { to: '/initiatives', label: 'Initiatives', icon: 'health' },
   { to: '/catalog-health', label: 'Catalog health', icon: 'health' },
   { to: '/locations', label: 'Locations', icon: 'locations' },
   { to: '/catalog-import', label: 'Register', icon: 'plus' },
