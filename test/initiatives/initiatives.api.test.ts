@@ -135,6 +135,13 @@ describe('initiatives API', () => {
     assert.deepEqual(list.items.map((i) => `${i.name} ${i.status} ${i.progress.percent}`).sort(), ['docs-and-runbooks closed 66.7', 'late-docs overdue 75', 'lifecycles done 100']);
   });
 
+  it('is described in the OpenAPI document', async () => {
+    const doc = await get<{ paths: Record<string, unknown> }>('/api/openapi.json');
+    for (const p of ['/api/initiatives', '/api/initiatives/{name}', '/api/initiatives/{name}/publish', '/api/initiatives/{name}/close', '/api/initiatives/{name}/progress', '/api/initiatives/{name}/todo']) {
+      assert.ok(doc.paths[p], p);
+    }
+  });
+
   it('moves when a pushed fact makes a rule pass (after the evaluation pass)', async () => {
     const created = await server.api<Detail>('POST', '/api/initiatives', base('coverage', { scorecard: 'scorecard:default/test-coverage', level: 'tested' }));
     assert.equal(created.status, 201, JSON.stringify(created.body));
