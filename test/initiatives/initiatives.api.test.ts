@@ -2,12 +2,14 @@
 // and entity from the stored scorecard results, the status derived from progress and dates, the to-fix
 // list with fix texts, and progress that moves when a pushed fact makes a rule pass.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { until } from '../helpers/catalogFixtures';
-import { startPaved, type PavedProcess } from '../helpers/startPaved';
+import type { PavedProcess } from '../helpers/startPaved';
+import { startScaffolderServer, type ScaffolderServer } from '../scaffolder/scaffolderFixtures';
+import { serviceYaml } from '../scorecards/scorecardFixtures';
 import { daysFromNow, today, untilScored, writeInitiativeOrganisation } from './initiativeFixtures';
 
 interface Progress { met: number; total: number; percent: number; entities: number; entitiesDone: number }
@@ -31,6 +33,9 @@ const base = (name: string, extra: Record<string, unknown> = {}) => ({
 
 describe('initiatives API', () => {
   let server: PavedProcess;
+  let own: ScaffolderServer;
+  let editor: string;
+  let reader: string;
   const get = async <T>(path: string) => {
     const r = await server.api<T>('GET', path);
     assert.equal(r.status, 200, JSON.stringify(r.body));
@@ -39,10 +44,13 @@ describe('initiatives API', () => {
 
   before(async () => {
     writeInitiativeOrganisation(join(tmp, 'catalog'));
-    server = await startPaved({ env: { PAVED_LOCATIONS: `file:${join(tmp, 'catalog')}`, PAVED_REFRESH_INTERVAL_SECONDS: '3600' } });
+    // A server on its own database, so the test can add tokens of other roles to it.
+    own = await startScaffolderServer({ PAVED_LOCATIONS: `file:${join(tmp, 'catalog')}`, PAVED_REFRESH_INTERVAL_SECONDS: '3600' });
+    server = own.paved;
+    [editor, reader] = await Promise.all([own.addToken('user:default/eddie', ['editor']), own.addToken('user:default/rita', ['reader'])]);
     await untilScored(server);
   });
-  after(async () => server?.stop());
+  after(async () => own?.stop());
 
   it('rejects bad definitions with clear 400s, and nothing is stored', async () => {
     const cases: Array<[Record<string, unknown>, RegExp]> = [
@@ -111,6 +119,15 @@ describe('initiatives API', () => {
     assert.deepEqual(guest.body.actions, { edit: false, publish: false, close: false });
     assert.equal((await server.api('POST', '/api/initiatives/docs-and-runbooks/publish', undefined, { token: null })).status, 401);
     assert.equal((await server.api('POST', '/api/initiatives', base('by-guest'), { token: null })).status, 401);
+    // Editors and readers read; only admins (platform engineers) create and change initiatives.
+    const byEditor = await server.api<{ error: { message: string } }>('POST', '/api/initiatives', base('by-editor'), { token: editor });
+    assert.equal(byEditor.status, 403);
+    assert.match(byEditor.body.error.message, /user:default\/eddie is not allowed to initiatives.manage/);
+    assert.equal((await server.api('PATCH', '/api/initiatives/docs-and-runbooks', { title: 'Mine' }, { token: editor })).status, 403);
+    assert.equal((await server.api('POST', '/api/initiatives/docs-and-runbooks/close', undefined, { token: reader })).status, 403);
+    const asReader = await server.api<Detail>('GET', '/api/initiatives/docs-and-runbooks', undefined, { token: reader });
+    assert.equal(asReader.status, 200);
+    assert.deepEqual(asReader.body.actions, { edit: false, publish: false, close: false });
     const published = await server.api<Detail>('POST', '/api/initiatives/docs-and-runbooks/publish');
     assert.equal(published.body.status, 'active');
     assert.equal((await server.api('POST', '/api/initiatives/docs-and-runbooks/publish')).status, 409);
@@ -157,5 +174,19 @@ describe('initiatives API', () => {
     const todo = await get<Todo>('/api/initiatives/coverage/todo?owner=group:default/team-a');
     assert.deepEqual(todo.teams[0]?.entities.map((e) => e.entityRef), ['component:default/bronze-svc', 'component:default/silver-svc']);
     assert.equal(todo.teams[0]?.entities[0]?.rules[0]?.fix, 'Push ci.coverage from your pipeline.');
+  });
+
+  it('moves when an entity change makes a rule pass', async () => {
+    const created = await server.api<Detail>('POST', '/api/initiatives', base('bronze-runbook', { level: undefined, rules: ['has-runbook'], filter: { 'metadata.name': 'bronze-svc' } }));
+    assert.deepEqual({ met: created.body.progress.met, total: created.body.progress.total }, { met: 0, total: 1 });
+    writeFileSync(join(tmp, 'catalog/bronze-svc/catalog-info.yaml'), serviceYaml('bronze-svc', { description: 'Sends the invoices out', runbook: true }));
+    assert.ok((await server.api('POST', '/api/catalog/refresh', { entityRef: 'component:default/bronze-svc' })).status < 300);
+    const done = await until('the runbook in the progress', async () => {
+      const d = await get<Detail>('/api/initiatives/bronze-runbook');
+      return d.progress.met === 1 ? d : undefined;
+    }, 60_000);
+    assert.equal(done.status, 'draft', 'a draft stays a draft, even when every pair is met');
+    assert.equal((await server.api<Detail>('POST', '/api/initiatives/bronze-runbook/publish')).body.status, 'done');
+    assert.deepEqual((await get<Todo>('/api/initiatives/bronze-runbook/todo')).teams, []);
   });
 });
