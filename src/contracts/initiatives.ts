@@ -81,11 +81,14 @@ export const InitiativeProgressQuery = z.object({
   after: z.string().max(1024).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
+const HistoryPoint = z.object({ day: z.string(), met: count, total: count, percent: z.number() });
 export const InitiativeProgressResponse = z.object({
   overall: Progress,
   teams: z.array(Progress.extend({ owner: z.string() })).max(10_000),
-  /** Daily overall and per-team percent met, oldest first. */
-  history: z.array(z.object({ day: z.string(), met: count, total: count, percent: z.number() })).max(1000),
+  /** Daily percent met, all teams together, oldest first. */
+  history: z.array(HistoryPoint).max(1000),
+  /** With `owner`: that team's daily percent met (and `entities` are that team's). */
+  teamHistory: z.array(HistoryPoint).max(1000).nullable(),
   entities: z.object({
     items: z.array(z.object({ entityRef: z.string(), owner: z.string(), met: count, total: count, percent: z.number() })).max(500),
     nextCursor: z.string().nullable(),

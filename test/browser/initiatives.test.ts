@@ -78,6 +78,7 @@ describe('initiatives', () => {
     await page.locator(`[data-testid="team-progress"] tr[data-owner="${narrowed.owner}"]`).getByRole('button', { name: 'To fix' }).click();
     await until('only that team left', async () => ((await todoTeams.count()) === 1 ? true : undefined), 15_000);
     assert.equal(await todoTeams.first().getAttribute('data-owner'), narrowed.owner);
+    await until('the team\'s line next to all teams\' line', async () => ((await page.getByTestId('progress-chart').locator('.recharts-line').count()) === 2 ? true : undefined), 15_000);
 
     // 5. The list shows its status, progress and target date.
     await page.getByRole('navigation', { name: 'Main' }).getByText('Initiatives', { exact: true }).click();

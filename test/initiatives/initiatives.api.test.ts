@@ -18,6 +18,7 @@ interface ProgressResponse {
   overall: Progress;
   teams: Array<Progress & { owner: string }>;
   history: Array<{ day: string; met: number; total: number; percent: number }>;
+  teamHistory: Array<{ day: string; met: number; total: number; percent: number }> | null;
   entities: { items: Array<{ entityRef: string; owner: string; met: number; total: number }>; nextCursor: string | null };
 }
 interface Todo { teams: Array<{ owner: string; entities: Array<{ entityRef: string; rules: Array<{ ruleId: string; title: string; message: string; fix: string | null }> }> }>; nextCursor: string | null }
@@ -91,6 +92,10 @@ describe('initiatives API', () => {
     assert.deepEqual(team && { met: team.met, total: team.total, entities: team.entities, entitiesDone: team.entitiesDone }, { met: 13, total: 15, entities: 3, entitiesDone: 2 });
     assert.equal(p.teams.find((t) => t.owner === 'user:default/jane')?.met, 4);
     assert.deepEqual(p.history, [{ day: today(), met: 17, total: 20, percent: 85 }]);
+    assert.equal(p.teamHistory, null);
+    const teamA = await get<ProgressResponse>('/api/initiatives/docs-and-runbooks/progress?owner=team-a');
+    assert.deepEqual(teamA.teamHistory, [{ day: today(), met: 13, total: 15, percent: 86.7 }]);
+    assert.deepEqual(teamA.entities.items.map((e) => e.entityRef), ['component:default/bronze-svc', 'component:default/gold-svc', 'component:default/silver-svc']);
     assert.deepEqual(p.entities.items.map((e) => `${e.entityRef} ${e.met}/${e.total}`), [
       'component:default/bronze-svc 3/5', 'component:default/gold-svc 5/5', 'component:default/jane-svc 4/5', 'component:default/silver-svc 5/5',
     ]);

@@ -41,10 +41,12 @@ export async function latestDaily(db: Db, initiatives: string[]): Promise<DailyR
     .selectAll('initiative_daily').execute();
 }
 
-/** Met and total pairs per day, all teams together, oldest first. */
-export async function dailyTotals(db: Db, initiative: string, sinceDay: string) {
-  const rows = await db.selectFrom('initiative_daily').select('day')
+/** Met and total pairs per day, all teams together (or one team), oldest first. */
+export async function dailyTotals(db: Db, initiative: string, sinceDay: string, owner?: string) {
+  let qb = db.selectFrom('initiative_daily').select('day')
     .select((eb) => [eb.fn.sum<number>('met').as('met'), eb.fn.sum<number>('total').as('total')])
-    .where('initiative', '=', initiative).where('day', '>=', sinceDay).groupBy('day').orderBy('day').execute();
+    .where('initiative', '=', initiative).where('day', '>=', sinceDay);
+  if (owner !== undefined) qb = qb.where('owner_ref', '=', owner);
+  const rows = await qb.groupBy('day').orderBy('day').execute();
   return rows.map((r) => ({ day: r.day, met: Number(r.met), total: Number(r.total) }));
 }

@@ -157,12 +157,15 @@ export function createInitiativesService(deps: InitiativesServiceDeps) {
       const row = await load(name);
       const daily = await latestDaily(db, [name]);
       const since = new Date(Date.now() - HISTORY_DAYS * 86_400_000).toISOString().slice(0, 10);
-      const history = (await dailyTotals(db, name, since)).map((h) => ({ ...h, percent: percentOf(h.met, h.total) }));
+      const withPercent = (rows: Array<{ day: string; met: number; total: number }>) => rows.map((h) => ({ ...h, percent: percentOf(h.met, h.total) }));
+      const owner = ownerRef(q.owner);
+      const history = withPercent(await dailyTotals(db, name, since));
+      const teamHistory = owner === undefined ? null : withPercent(await dailyTotals(db, name, since, owner));
       const teams = daily.map((d) => ({ owner: d.owner_ref, ...sum([d]) })).sort((a, b) => a.percent - b.percent || b.total - a.total || a.owner.localeCompare(b.owner));
       const { targets } = await targetsOf(row);
       const items: Array<{ entityRef: string; owner: string; met: number; total: number; percent: number }> = [];
       let nextCursor: string | null = null;
-      await walkTargets(deps, targets, { after: q.after, owner: ownerRef(q.owner) }, (e) => {
+      await walkTargets(deps, targets, { after: q.after, owner }, (e) => {
         if (items.length === q.limit) {
           nextCursor = items[items.length - 1]?.entityRef ?? null;
           return false;
@@ -170,7 +173,7 @@ export function createInitiativesService(deps: InitiativesServiceDeps) {
         const met = e.rules.filter((r) => r.met).length;
         items.push({ entityRef: e.entityRef, owner: e.owner, met, total: e.rules.length, percent: percentOf(met, e.rules.length) });
       });
-      return { overall: sum(daily), teams, history, entities: { items, nextCursor } };
+      return { overall: sum(daily), teams, history, teamHistory, entities: { items, nextCursor } };
     },
 
     /** What each team still has to fix: per entity, every targeted rule not met, with its message and fix. */

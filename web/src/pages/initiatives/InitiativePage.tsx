@@ -10,11 +10,14 @@ import { ProgressBar, StatusBadge } from './InitiativeBits';
 import { TodoList } from './TodoList';
 import { useInitiative, useInitiativeAction, useInitiativeProgress, type InitiativeProgress } from './initiativeQueries';
 
-function ProgressChart({ history }: { history: InitiativeProgress['history'] }) {
+function ProgressChart({ history, teamHistory, team }: { history: InitiativeProgress['history']; teamHistory: InitiativeProgress['teamHistory']; team: string | null }) {
   if (history.length === 0) return <Text size="sm" c="dimmed">No progress recorded yet.</Text>;
+  const byDay = new Map((teamHistory ?? []).map((h) => [h.day, h.percent]));
+  const data = history.map((h) => ({ day: h.day, all: h.percent, ...(byDay.has(h.day) ? { team: byDay.get(h.day) } : {}) }));
+  const series = [{ name: 'all', label: 'All teams (% met)', color: 'blue.6' }, ...(team && teamHistory ? [{ name: 'team', label: `${team} (% met)`, color: 'orange.6' }] : [])];
   return (
     <div data-testid="progress-chart">
-      <LineChart h={220} data={history} dataKey="day" series={[{ name: 'percent', label: '% met', color: 'blue.6' }]} yAxisProps={{ domain: [0, 100] }} unit="%" curveType="linear" withDots />
+      <LineChart h={220} data={data} dataKey="day" series={series} yAxisProps={{ domain: [0, 100] }} unit="%" curveType="linear" withDots withLegend />
     </div>
   );
 }
@@ -46,9 +49,9 @@ function TeamTable({ teams, selected, onSelect }: { teams: InitiativeProgress['t
 export function InitiativePage() {
   const { name } = useParams({ from: '/initiatives/$name' });
   const q = useInitiative(name);
-  const progress = useInitiativeProgress(name);
-  const action = useInitiativeAction(name);
   const [owner, setOwner] = useState<string | null>(null);
+  const progress = useInitiativeProgress(name, owner);
+  const action = useInitiativeAction(name);
   if (q.error) return <ErrorState error={q.error} title="Could not load the initiative" />;
   const d = q.data;
   if (!d) return <Text c="dimmed">Loading…</Text>;
@@ -78,7 +81,7 @@ export function InitiativePage() {
         </Card>
         <Card withBorder padding="md">
           <Title order={4} mb="xs">Progress over time</Title>
-          {progress.error ? <ErrorState error={progress.error} /> : p ? <ProgressChart history={p.history} /> : null}
+          {progress.error ? <ErrorState error={progress.error} /> : p ? <ProgressChart history={p.history} teamHistory={p.teamHistory} team={owner} /> : null}
         </Card>
         <Card withBorder padding="md">
           <Title order={4} mb="xs">Per team</Title>

@@ -22,8 +22,13 @@ export function useInitiative(name: string) {
   return useQuery({ queryKey: ['initiative', name], queryFn: ({ signal }) => apiFetch<InitiativeDetail>(path(name), { signal }) });
 }
 
-export function useInitiativeProgress(name: string) {
-  return useQuery({ queryKey: ['initiative', name, 'progress'], queryFn: ({ signal }) => apiFetch<InitiativeProgress>(path(name, '/progress'), { signal, query: { limit: 100 } }) });
+/** With `owner`, the team's history comes along (and the entities are the team's). */
+export function useInitiativeProgress(name: string, owner: string | null = null) {
+  return useQuery({
+    queryKey: ['initiative', name, 'progress', owner],
+    queryFn: ({ signal }) => apiFetch<InitiativeProgress>(path(name, '/progress'), { signal, query: { limit: 100, owner: owner ?? undefined } }),
+    placeholderData: (previous) => previous,
+  });
 }
 
 export function useInitiativeTodo(name: string, owner: string | null) {
