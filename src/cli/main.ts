@@ -11,6 +11,7 @@ import { registerScaffolderCommands } from './scaffolderCommands';
 import { registerGoldenPathCommands } from './goldenPathCommands';
 import { registerScorecardCommands } from './scorecardCommands';
 import { registerExemptionCommands } from './exemptionCommands';
+import { registerInitiativeCommands } from './initiativeCommands';
 
 const program = new Command()
   .name('paved')
@@ -37,6 +38,7 @@ registerScaffolderCommands(program);
 registerGoldenPathCommands(program);
 registerScorecardCommands(program);
 registerExemptionCommands(program);
+registerInitiativeCommands(program);
 
 program.command('audit')
   .description('Read the audit log, newest first')

@@ -7,3 +7,4 @@ export * from './scaffolder';
 export * from './facts';
 export * from './scorecards';
 export * from './scorecardExemptions';
+export * from './initiatives';

@@ -29,6 +29,8 @@ export interface AppDeps {
   goldenPaths?: { routes(app: FastifyInstance): void };
   /** Scorecards over the catalog (`/api/scorecards`); optional like the scaffolder. */
   scorecards?: { routes(app: FastifyInstance): void };
+  /** Initiatives over scorecard rules (`/api/initiatives`); optional like the scaffolder. */
+  initiatives?: { routes(app: FastifyInstance): void };
   logLevel: string;
   webDir?: string;
   isReady: () => boolean;
@@ -74,6 +76,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   deps.facts?.routes(app);
   (deps.goldenPaths ?? createGoldenPaths(deps.catalog)).routes(app);
   deps.scorecards?.routes(app);
+  deps.initiatives?.routes(app);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   const webDir = deps.webDir;
   if (webDir && existsSync(join(webDir, 'index.html'))) {

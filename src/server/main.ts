@@ -8,6 +8,7 @@ import { createDocs } from './domains/docs';
 import { createFacts } from './domains/facts';
 import { createGoldenPaths } from './domains/goldenPaths';
 import { createScorecards } from './domains/scorecards';
+import { createInitiatives } from './domains/initiatives';
 import { createSearch } from './domains/search';
 import { SYSTEM } from './platform/actor';
 import { createAuthenticator, ensureAdminToken } from './platform/authn';
@@ -54,9 +55,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
   // Golden paths keep each version of their template, to diff a service's output between versions (ADR 0021).
   // Scorecards follow the catalog and the facts, and evaluate their rules (ADR 0025, ADR 0026).
   const scorecards = createScorecards({ db, jobs, catalog, facts: facts.service, log: logger.info });
+  // Initiatives target scorecard rules; their progress is recorded after each evaluation pass (ADR 0029).
+  const initiatives = createInitiatives({ db, catalog: catalog.service, scorecards: scorecards.service, log: logger.info });
   const goldenPaths = createGoldenPaths(catalog, { db, jobs, scaffolder: scaffolder.service, log: logger.info, warn: logger.warn });
   const authn = createAuthenticator(db, { guestAccess: config.guestAccess });
-  const app: FastifyInstance = await buildApp({ db, authn, catalog, scaffolder, docs, search, facts, goldenPaths, scorecards, logLevel: config.logLevel, webDir: join(PACKAGE_ROOT, 'dist/web'), isReady: () => ready });
+  const app: FastifyInstance = await buildApp({ db, authn, catalog, scaffolder, docs, search, facts, goldenPaths, scorecards, initiatives, logLevel: config.logLevel, webDir: join(PACKAGE_ROOT, 'dist/web'), isReady: () => ready });
   app.log.info(`database: ${handle.description}`);
   // The key id is a fingerprint, safe to log; the key itself never is.
   app.log.info(`secrets: sealed with key ${secrets.keyId} from ${secretKey.source === 'env' ? 'PAVED_SECRET_KEY' : `${secretKey.file}${secretKey.created ? ' (generated now)' : ''}`}`);

@@ -155,6 +155,18 @@ const scorecardRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/scorecards/ScorecardPage'), 'ScorecardPage'),
 });
 
+const initiativesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/initiatives',
+  component: lazyRouteComponent(() => import('./pages/initiatives/InitiativesPage'), 'InitiativesPage'),
+});
+
+const initiativeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/initiatives/$name',
+  component: lazyRouteComponent(() => import('./pages/initiatives/InitiativePage'), 'InitiativePage'),
+});
+
 const routeTree = rootRoute.addChildren([
   createIndexRoute, createTemplateRoute, createTasksRoute, createTaskRoute,
   indexRoute, catalogRoute, apisRoute, entityRoute, healthRoute, importRoute, locationsRoute, auditRoute,
@@ -162,6 +174,7 @@ const routeTree = rootRoute.addChildren([
   docsIndexRoute, docsSiteRoute, searchRoute,
   exemptionsRoute,
   scorecardsRoute, scorecardRoute,
+  initiativesRoute, initiativeRoute,
 ]);
 
 export const router = createRouter({

@@ -28,6 +28,8 @@ export const VERBS = [
   'scorecards.exemption.request',
   /** Approve, reject or revoke exemptions: platform engineers. */
   'scorecards.exemption.approve',
+  /** Create, change, publish and close initiatives (ADR 0029): platform engineers, i.e. admins. */
+  'initiatives.manage',
 ] as const;
 export type Verb = (typeof VERBS)[number];
 

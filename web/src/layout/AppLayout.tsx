@@ -10,7 +10,7 @@ import { NavIcon, type NavIconName } from './NavIcon';
 
 type NavItem = {
   to: '/create' | '/catalog' | '/apis' | '/catalog-health' | '/catalog-import' | '/locations' | '/audit' | '/golden-paths' | '/docs' | '/search' | '/scorecards'
-    | '/scorecards/exemptions';
+    | '/scorecards/exemptions' | '/initiatives';
   label: string;
   icon: NavIconName;
   /** Shown only to actors with this permission. */
@@ -26,6 +26,7 @@ const NAV: NavItem[] = [
   { to: '/scorecards/exemptions', label: 'Exemptions', icon: 'health' },
   { to: '/docs', label: 'Docs', icon: 'docs' },
   { to: '/search', label: 'Search', icon: 'search' },
+  { to: '/initiatives', label: 'Initiatives', icon: 'health' },
   { to: '/catalog-health', label: 'Catalog health', icon: 'health' },
   { to: '/locations', label: 'Locations', icon: 'locations' },
   { to: '/catalog-import', label: 'Register', icon: 'plus' },

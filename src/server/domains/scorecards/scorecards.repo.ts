@@ -128,3 +128,11 @@ export async function historyOfOwner(db: Db, ownerRef: string, sinceDay: string)
   return db.selectFrom('scorecard_daily').select(['scorecard_ref', 'day', 'level', 'entities'])
     .where('owner_ref', '=', ownerRef).where('day', '>=', sinceDay).orderBy('day').execute();
 }
+
+/** One page of a scorecard's stored results in entity order (keyset: entity refs after `after`), optionally of one owner. */
+export async function resultsPageOf(db: Db, scorecardRef: string, q: { after?: string; owner?: string; limit: number }): Promise<Array<Pick<ResultRow, 'entity_ref' | 'owner_ref' | 'results'>>> {
+  let qb = db.selectFrom('scorecard_results').select(['entity_ref', 'owner_ref', 'results']).where('scorecard_ref', '=', scorecardRef);
+  if (q.after !== undefined) qb = qb.where('entity_ref', '>', q.after);
+  if (q.owner !== undefined) qb = qb.where('owner_ref', '=', q.owner);
+  return qb.orderBy('entity_ref').limit(q.limit).execute();
+}

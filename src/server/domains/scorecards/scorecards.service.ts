@@ -9,7 +9,7 @@ import type { CatalogService } from '../catalog/catalog.service';
 import { levelChangesOf } from './scorecards.changes';
 import { loadScorecards, type LoadedScorecard } from './scorecards.definitions';
 import { evaluateAll, type EvaluationSummary, type FactsPort } from './scorecards.evaluate';
-import { distributionOf, distributionOfOwner, historyOf, historyOfOwner, pageOfResults, resultsOfEntities, resultsOfScorecard } from './scorecards.repo';
+import { distributionOf, distributionOfOwner, historyOf, historyOfOwner, pageOfResults, resultsOfEntities, resultsOfScorecard, resultsPageOf } from './scorecards.repo';
 import { exemptionsVersion } from './scorecards.exemptions.repo';
 import { recordLapsedExemptions } from './scorecards.exemptions.service';
 
@@ -45,6 +45,7 @@ const summaryOf = (card: LoadedScorecard, rows: Array<{ level: string | null; n:
 /** Scorecards over the catalog: evaluation (a job follows the catalog) and the read models of the API. */
 export function createScorecardsService(deps: ScorecardsServiceDeps) {
   const { db, catalog } = deps;
+  const evaluatedListeners: Array<() => Promise<void>> = [];
 
   async function findScorecard(namespace: string, name: string): Promise<LoadedScorecard> {
     const ref = stringifyEntityRef({ kind: 'scorecard', namespace, name }).toLowerCase();
@@ -68,6 +69,9 @@ export function createScorecardsService(deps: ScorecardsServiceDeps) {
       await recordLapsedExemptions(db);
       const summary = await evaluateAll({ db, catalog, facts: deps.facts }, await loadScorecards(catalog));
       await db.insertInto('meta').values({ key: STATE_KEY, value: version }).onConflict((oc) => oc.column('key').doUpdateSet({ value: version })).execute();
+      // Listeners recount from the stored results (an initiative walks them all): only when results moved, or once a day for the history.
+      const newDay = last?.split(':')[2] !== version.split(':')[2];
+      if (summary.evaluated > 0 || summary.removed > 0 || newDay) for (const listener of evaluatedListeners) await listener();
       return { skipped: false, ...summary };
     },
 
@@ -176,6 +180,27 @@ export function createScorecardsService(deps: ScorecardsServiceDeps) {
         });
       }
       return { entityRef: ref, scores };
+    },
+
+    /** Called after every evaluation pass that ran (initiatives record their progress then, ADR 0029). */
+    onEvaluated(listener: () => Promise<void>): void {
+      evaluatedListeners.push(listener);
+    },
+
+    /** A scorecard's definition (levels, rules with their fix), or null when there is no such scorecard. */
+    async definitionOf(ref: string) {
+      const card = (await loadScorecards(catalog)).find((c) => c.ref === ref.toLowerCase());
+      if (!card) return null;
+      return {
+        entityRef: card.ref, title: card.entity.metadata.title ?? null, levels: card.levels,
+        rules: card.rules.map((r) => ({ id: r.id, title: r.title, level: r.level, fix: r.fix ?? null })),
+      };
+    },
+
+    /** One page of stored results of a scorecard, entity order from `after`; rule results parsed. */
+    async resultsPage(scorecardRef: string, q: { after?: string; owner?: string; limit: number }) {
+      const rows = await resultsPageOf(db, scorecardRef.toLowerCase(), q);
+      return rows.map((r) => ({ entityRef: r.entity_ref, owner: r.owner_ref, rules: JSON.parse(r.results) as RuleResultDto[] }));
     },
   };
 }

@@ -12,6 +12,7 @@ import * as m0008 from './migrations/0008_entity_checks_docs_assets';
 import * as m0009 from './migrations/0009_facts';
 import * as m0010 from './migrations/0010_scorecards';
 import * as m0011 from './migrations/0011_scorecard_exemptions';
+import * as m0012 from './migrations/0012_initiatives';
 import * as m0015 from './migrations/0015_scorecard_level_changes';
 import * as m0016 from './migrations/0016_scorecard_entities';
 
@@ -38,6 +39,7 @@ const MIGRATIONS: Migration[] = [
   { id: '0009_facts', up: m0009.up },
   { id: '0010_scorecards', up: m0010.up },
   { id: '0011_scorecard_exemptions', up: m0011.up },
+  { id: '0012_initiatives', up: m0012.up },
   { id: '0015_scorecard_level_changes', up: m0015.up },
   { id: '0016_scorecard_entities', up: m0016.up },
 ];

@@ -218,4 +218,12 @@ export interface Database {
   /** Per entity: the inputs of its last scorecard evaluation, as one version (migration 0016). */
   scorecard_entities: { entity_ref: string; owner_ref: string; version: string };
   fact_entities: { entity_ref: string; etag: string | null; collected_at: string | null; changed_seq: number | string };
+  /** Initiatives (migration 0012, ADR 0029); rule_ids and filter are JSON text, dates YYYY-MM-DD. */
+  initiatives: {
+    name: string; title: string; owner_ref: string; brief: string; scorecard_ref: string;
+    rule_ids: string | null; level: string | null; filter: string | null;
+    start_date: string; target_date: string; state: string;
+    created_at: string; created_by: string; updated_at: string; published_at: string | null; closed_at: string | null;
+  };
+  initiative_daily: { initiative: string; day: string; owner_ref: string; met: number; total: number; entities: number; entities_done: number; recorded_at: string };
 }
