@@ -41,6 +41,8 @@ describe('facts API', () => {
     await server?.stop();
   });
 
+  // The owner group:default/team-a is not in this catalog: the catalog source says so.
+  const catalogFacts = { 'catalog.current': true, 'catalog.ownerKind': null, 'catalog.processingErrors': 0, 'catalog.unresolvedRelations': ['ownedBy group:default/team-a'] };
   const get = (name: string, token?: string | null) => server.api<FactsDto>('GET', `/api/facts/entities/component/default/${name}`, undefined, { token });
   const refresh = (name: string) => server.api<FactsDto>('POST', `/api/facts/entities/component/default/${name}/refresh`);
   const push = (name: string, body: unknown, token?: string | null) => server.api<FactsDto & { error?: { message: string } }>('POST', `/api/facts/entities/component/default/${name}`, body, { token });
@@ -49,13 +51,20 @@ describe('facts API', () => {
     const res = await refresh('orders');
     assert.equal(res.status, 200, JSON.stringify(res.body));
     assert.equal(res.body.entityRef, 'component:default/orders');
-    assert.deepEqual(factMap(res.body.facts), {
+    const { 'catalog.refreshedAt': refreshedAt, ...facts } = factMap(res.body.facts);
+    assert.ok(!Number.isNaN(Date.parse(String(refreshedAt))), `catalog.refreshedAt is a time: ${String(refreshedAt)}`);
+    assert.deepEqual(facts, {
+      ...catalogFacts,
       'goldenPath.current': false,
       'goldenPath.name': 'ts-service',
       'goldenPath.version': '1.0.0',
       'repository.dockerfile.nonRoot': true,
+      'repository.ci': ['.github/workflows/ci.yml'],
+      'repository.codeowners': '.github/CODEOWNERS',
       'repository.files': ['.github/CODEOWNERS', '.github/workflows/ci.yml', 'Dockerfile', 'README.md', 'catalog-info.yaml', 'package.json', 'pnpm-lock.yaml', 'score.yaml'],
+      'repository.lockfiles': ['pnpm-lock.yaml'],
       'repository.packageJson.dependencies': { fastify: '^5.0.0', typescript: '~5.6.0' },
+      'repository.score.probes': [{ container: 'main', liveness: false, readiness: false }],
       'repository.score.variables': [
         { container: 'main', name: 'API_TOKEN', kind: 'literal', secretLike: true },
         { container: 'main', name: 'DB_URL', kind: 'reference' },
@@ -80,10 +89,15 @@ describe('facts API', () => {
 
   it('collects a git location from the catalog\'s mirror', async () => {
     await until('the git entity', async () => (await server.api('GET', '/api/catalog/entities/by-name/component/default/ledger')).status === 200);
-    const facts = factMap((await refresh('ledger')).body.facts);
+    const { 'catalog.refreshedAt': refreshedAt, ...facts } = factMap((await refresh('ledger')).body.facts);
+    assert.equal(typeof refreshedAt, 'string');
     assert.deepEqual(facts, {
+      ...catalogFacts,
+      'repository.ci': ['.gitlab-ci.yml'],
+      'repository.codeowners': 'docs/CODEOWNERS',
       'repository.dockerfile.nonRoot': true,
       'repository.files': ['.gitlab-ci.yml', 'Dockerfile', 'README.md', 'catalog-info.yaml', 'docs/CODEOWNERS', 'go.sum'],
+      'repository.lockfiles': ['go.sum'],
     });
   });
 
@@ -124,7 +138,7 @@ describe('facts API', () => {
     assert.match(big.body.error?.message ?? '', /^facts\.ci\.report: the value is 17410 bytes of JSON, over the limit of 16384/);
     const many = await push('orders', { source: 'ci', facts: Object.fromEntries(Array.from({ length: 195 }, (_, i) => [`m.${i}`, i])) });
     assert.equal(many.status, 400);
-    assert.match(many.body.error?.message ?? '', /component:default\/orders would have 20\d facts, over the limit of 200 per entity/);
+    assert.match(many.body.error?.message ?? '', /component:default\/orders would have 2\d\d facts, over the limit of 200 per entity/);
     const badSource = await push('orders', { source: 'CI Server', facts: { 'a.b': 1 } });
     assert.equal(badSource.status, 400);
     const empty = await push('orders', { source: 'ci', facts: {} });

@@ -45,6 +45,7 @@ describe('facts service (factsFor, generation, changedSince)', () => {
         entityVersions: async ({ after: a, limit }) => sorted().filter(([ref]) => a === undefined || ref > a).slice(0, limit).map(([ref, v]) => ({ ref, etag: v.etag })),
         entityBodies: async (refs) => refs.flatMap((ref) => (catalog.has(ref) ? [{ ref, ...catalog.get(ref)! }] : [])),
         byRef: async (ref) => catalog.get(ref)?.entity,
+        entityTrust: async () => new Map(),
       },
     });
   });

@@ -41,5 +41,5 @@ export function writeScoredOrganisation(dir: string): void {
   write(join(dir, 'jane-svc/catalog-info.yaml'), serviceYaml('jane-svc', { ...full, owner: 'user:jane' }));
   write(join(dir, 'lib/catalog-info.yaml'), serviceYaml('some-lib', { type: 'library' }));
   mkdirSync(join(dir, 'scorecards'), { recursive: true });
-  copyFileSync(join(ROOT, 'examples/scorecards/production-readiness.yaml'), join(dir, 'scorecards/catalog-info.yaml'));
+  copyFileSync(join(ROOT, 'test/scorecards/fixtures/production-readiness.yaml'), join(dir, 'scorecards/catalog-info.yaml'));
 }

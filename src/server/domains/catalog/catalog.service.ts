@@ -16,6 +16,7 @@ import { matchesRecord, parsePredicate } from './catalog.predicates';
 import { assertUnderFileRoots } from './ingest/fileRoots';
 import { toProcessedEntity, withLocationAnnotations } from './ingest/processSource';
 import { redactCredentials } from './ingest/redactCredentials';
+import { entityTrustOf } from './catalog.trust';
 
 export const REFRESH_JOB = 'catalog.refresh-location';
 export const LOCATION_TYPES = ['file', 'url', 'git'] as const;
@@ -112,6 +113,9 @@ export function createCatalogService(deps: CatalogServiceDeps) {
 
     /** Stored bodies by lowercase ref, without relations or status, with the stored etag of each. */
     entityBodies: (refs: string[]) => entityBodiesByRefs(db, refs),
+
+    /** Processing time, errors, unresolved relations and owner kind by lowercase ref, for the `catalog` fact source. */
+    entityTrust: (refs: string[]) => entityTrustOf(db, refs),
 
     /**
      * Registers a location. Its identity is the redacted target: registering one that exists with other

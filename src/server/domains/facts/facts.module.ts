@@ -12,7 +12,7 @@ import { BUILT_IN_SOURCES, type FactSource } from './facts.sources';
 export function createFacts(deps: {
   db: Kysely<Database>;
   jobs: JobQueue;
-  catalog: Pick<CatalogService, 'byRef' | 'entityVersions' | 'entityBodies' | 'generation'>;
+  catalog: Pick<CatalogService, 'byRef' | 'entityVersions' | 'entityBodies' | 'entityTrust' | 'generation'>;
   /** The catalog's git mirror of a repository (Catalog.gitMirrorDir). */
   gitMirrorDir: (repo: string) => string;
   /** True while the catalog refreshes in this process (Catalog.isRefreshing): collection waits for it to end. */

@@ -1,6 +1,6 @@
 // Pure readers of repository files into fact values: no I/O, bounded output. Each returns undefined
 // when the file cannot be understood, so a broken file yields no fact rather than a wrong one.
-import { parse as parseYaml } from 'yaml';
+import { parse as parseYaml, parseAllDocuments } from 'yaml';
 
 const MAX_DEPENDENCIES = 300;
 const MAX_VARIABLES = 200;
@@ -133,4 +133,52 @@ export function looksLikeSecret(name: string, value: string): boolean {
   if (SECRET_VALUE.some((re) => re.test(value))) return true;
   // Long, unbroken and mixed: letters and digits together, 32+ characters, no spaces.
   return /^[A-Za-z0-9+/=_-]{32,}$/.test(value) && /[0-9]/.test(value) && /[A-Za-z]/.test(value);
+}
+
+/** Whether each container of a score.yaml declares a liveness and a readiness probe. */
+export interface ScoreProbesFact { container: string; liveness: boolean; readiness: boolean }
+
+const MAX_CONTAINERS = 50;
+
+/** The probes of each container of a score.yaml (`containers.*.livenessProbe` / `readinessProbe`), or undefined when it is not a Score file. */
+export function scoreProbes(text: string): ScoreProbesFact[] | undefined {
+  let doc: unknown;
+  try {
+    doc = parseYaml(text, { maxAliasCount: 100 });
+  } catch {
+    return undefined;
+  }
+  const containers = (doc as { containers?: unknown } | null)?.containers;
+  if (!containers || typeof containers !== 'object' || Array.isArray(containers)) return undefined;
+  const probe = (v: unknown) => v !== null && typeof v === 'object' && Object.keys(v).length > 0;
+  return Object.entries(containers as Record<string, unknown>).slice(0, MAX_CONTAINERS).map(([container, spec]) => {
+    const s = (spec ?? {}) as { livenessProbe?: unknown; readinessProbe?: unknown };
+    return { container: container.slice(0, 100), liveness: probe(s.livenessProbe), readiness: probe(s.readinessProbe) };
+  });
+}
+
+/**
+ * Whether Kubernetes manifests hold a default-deny NetworkPolicy (ADR 0030): a `NetworkPolicy` selecting
+ * every pod (`podSelector: {}`) whose `policyTypes` include Ingress and that allows no ingress. Undefined
+ * when the text holds no NetworkPolicy at all.
+ */
+export function networkPolicyDefaultDeny(text: string): boolean | undefined {
+  let docs: unknown[];
+  try {
+    docs = parseAllDocuments(text).slice(0, 100).map((d) => d.toJS({ maxAliasCount: 100 }) as unknown);
+  } catch {
+    return undefined;
+  }
+  const policies = docs.filter((d): d is { spec?: Record<string, unknown> } => (d as { kind?: unknown } | null)?.kind === 'NetworkPolicy');
+  if (policies.length === 0) return undefined;
+  return policies.some(({ spec }) => {
+    const selector = spec?.podSelector;
+    const everyPod = selector !== null && typeof selector === 'object' && Object.keys(selector).every((k) => {
+      const v = (selector as Record<string, unknown>)[k];
+      return v === null || (typeof v === 'object' && Object.keys(v as object).length === 0);
+    });
+    const types = Array.isArray(spec?.policyTypes) ? spec.policyTypes : [];
+    const ingress = spec?.ingress;
+    return everyPod && types.includes('Ingress') && (ingress === undefined || ingress === null || (Array.isArray(ingress) && ingress.length === 0));
+  });
 }

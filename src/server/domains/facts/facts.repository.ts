@@ -7,14 +7,13 @@ import { readFile, readdir, realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, posix, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { ANNOTATION_MANAGED_BY_LOCATION, ANNOTATION_SOURCE_LOCATION } from '../../../model';
+import { LISTED_FOLDERS } from './facts.repositoryFiles';
 
 const run = promisify(execFile);
 const GIT_TIMEOUT_MS = 30_000;
 /** Files read for facts (Dockerfile, package.json, score.yaml) are small; larger ones are skipped. */
 export const MAX_READ_BYTES = 512 * 1024;
 const MAX_LISTED = 500;
-/** The folders below the root whose files are listed besides the top level. */
-const LISTED_FOLDERS = ['.github', '.github/workflows', 'docs'];
 
 export interface RepositoryFolder {
   /** `file:/abs/dir` or `git:<repo>#<commit>:<dir>`: also what caches a listing within one run. */

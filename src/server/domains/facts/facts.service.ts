@@ -21,7 +21,7 @@ const CONCURRENCY = 4;
 
 export interface FactsServiceDeps {
   db: Kysely<Database>;
-  catalog: Pick<CatalogService, 'byRef' | 'entityVersions' | 'entityBodies'>;
+  catalog: Pick<CatalogService, 'byRef' | 'entityVersions' | 'entityBodies' | 'entityTrust'>;
   sources: readonly FactSource[];
   repository: RepositoryDeps;
   /** An entity whose etag did not change is collected again once this much time has passed. */
@@ -143,6 +143,7 @@ export function createFactsService(deps: FactsServiceDeps) {
           return !s || s.etag !== e.etag || !s.collected_at || s.collected_at < staleBefore;
         });
         const bodies = await catalog.entityBodies(due.map((e) => e.ref));
+        if (bodies.length > 0) await ctx.prefetch(bodies.map((b) => b.ref));
         for (let i = 0; i < bodies.length; i += CONCURRENCY) {
           const changed = await Promise.all(bodies.slice(i, i + CONCURRENCY).map((b) => collectOne(b, ctx)));
           counts.changed += changed.filter(Boolean).length;

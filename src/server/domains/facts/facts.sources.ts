@@ -1,6 +1,8 @@
 import { ANNOTATION_GOLDEN_PATH, ANNOTATION_GOLDEN_PATH_VERSION, FACT_REPOSITORY_FILES, parseEntityRef, stringifyEntityRef, type Entity } from '../../../model';
 import type { CatalogService } from '../catalog/catalog.service';
-import { dockerfileNonRoot, packageDependencies, scoreVariables } from './facts.parsers';
+import { catalogSource } from './facts.catalog';
+import { dockerfileNonRoot, networkPolicyDefaultDeny, packageDependencies, scoreProbes, scoreVariables } from './facts.parsers';
+import { classifyFiles, isWellKnown } from './facts.repositoryFiles';
 import { repositoryFolder, type RepositoryDeps, type RepositoryFolder } from './facts.repository';
 import type { FactValues } from './facts.repo';
 
@@ -9,7 +11,14 @@ export interface FactContext {
   /** The entity's repository folder (file or git), resolved once per entity and cached per folder within a run. */
   repository(entity: Entity): Promise<RepositoryFolder | undefined>;
   catalog: Pick<CatalogService, 'byRef'>;
+  /** The catalog's trust record of the entity (lowercase ref), from the page prefetched by `prefetch`, else read alone. */
+  catalogTrust(ref: string): Promise<EntityTrust | undefined>;
+  /** Reads what `catalogTrust` needs for a page of entities at once (the records of the page before are dropped). */
+  prefetch(refs: string[]): Promise<void>;
 }
+
+/** The catalog's trust record of one entity, as its service serves it. */
+export type EntityTrust = Awaited<ReturnType<CatalogService['entityTrust']>> extends Map<string, infer T> ? T : never;
 
 /**
  * A producer of facts. `collect` returns every fact it knows for the entity (fact name → JSON value);
@@ -27,13 +36,17 @@ export const FACT_SCORE_VARIABLES = 'repository.score.variables';
 /** Kinds whose descriptors sit in a source repository; groups and users in the same folder get no repository facts. */
 const REPOSITORY_KINDS = new Set(['component', 'api', 'resource', 'system', 'template']);
 
-/** The well-known files listed in `repository.files` beyond every top-level file. */
-const WELL_KNOWN = [/^\.github\/CODEOWNERS$/, /^docs\/CODEOWNERS$/, /^\.github\/workflows\/[^/]+\.ya?ml$/];
+export const FACT_CODEOWNERS = 'repository.codeowners';
+export const FACT_LOCKFILES = 'repository.lockfiles';
+export const FACT_CI_CONFIG = 'repository.ci';
+export const FACT_SCORE_PROBES = 'repository.score.probes';
+export const FACT_NETWORK_POLICY_DEFAULT_DENY = 'repository.networkPolicy.defaultDeny';
 
 /**
- * `repository`: the files present (every top-level file, CODEOWNERS in .github/ and docs/, workflow
- * files), whether the Dockerfile's final stage runs as non-root, package.json dependency versions, and
- * score.yaml's container variables (never their values).
+ * `repository`: the files present (every top-level file, and below it CODEOWNERS, CI configuration and
+ * NetworkPolicy manifests), what they say (the CODEOWNERS in use, lockfiles, CI files), whether the
+ * Dockerfile's final stage runs as non-root, package.json dependency versions, score.yaml's container
+ * variables (never their values) and probes, and whether a NetworkPolicy manifest denies ingress by default.
  */
 export const repositorySource: FactSource = {
   id: 'repository',
@@ -41,25 +54,34 @@ export const repositorySource: FactSource = {
     if (!REPOSITORY_KINDS.has(entity.kind.toLowerCase())) return {};
     const folder = await ctx.repository(entity);
     if (!folder) return {};
-    const listed = await folder.list();
-    const files = listed.filter((p) => !p.includes('/') || WELL_KNOWN.some((re) => re.test(p)));
-    const facts: FactValues = { [FACT_REPOSITORY_FILES]: files };
+    const files = (await folder.list()).filter((p) => !p.includes('/') || isWellKnown(p));
+    const kinds = classifyFiles(files);
+    const facts: FactValues = {
+      [FACT_REPOSITORY_FILES]: files, [FACT_CODEOWNERS]: kinds.codeowners, [FACT_LOCKFILES]: kinds.lockfiles, [FACT_CI_CONFIG]: kinds.ci,
+    };
+    const read = async <T>(path: string, parse: (text: string) => T | undefined) => {
+      const text = await folder.read(path);
+      return text === undefined ? undefined : parse(text);
+    };
     const has = new Set(files);
     if (has.has('Dockerfile')) {
-      const text = await folder.read('Dockerfile');
-      const nonRoot = text === undefined ? undefined : dockerfileNonRoot(text);
+      const nonRoot = await read('Dockerfile', dockerfileNonRoot);
       if (nonRoot !== undefined) facts[FACT_DOCKERFILE_NON_ROOT] = nonRoot;
     }
     if (has.has('package.json')) {
-      const text = await folder.read('package.json');
-      const deps = text === undefined ? undefined : packageDependencies(text);
+      const deps = await read('package.json', packageDependencies);
       if (deps) facts[FACT_PACKAGE_DEPENDENCIES] = deps;
     }
     const score = has.has('score.yaml') ? 'score.yaml' : has.has('score.yml') ? 'score.yml' : undefined;
     if (score) {
-      const text = await folder.read(score);
-      const variables = text === undefined ? undefined : scoreVariables(text);
+      const variables = await read(score, scoreVariables);
       if (variables) facts[FACT_SCORE_VARIABLES] = variables;
+      const probes = await read(score, scoreProbes);
+      if (probes) facts[FACT_SCORE_PROBES] = probes;
+    }
+    if (kinds.networkPolicies.length > 0) {
+      const found = await Promise.all(kinds.networkPolicies.map((p) => read(p, networkPolicyDefaultDeny)));
+      if (found.some((f) => f !== undefined)) facts[FACT_NETWORK_POLICY_DEFAULT_DENY] = found.includes(true);
     }
     return facts;
   },
@@ -89,13 +111,20 @@ export const goldenPathSource: FactSource = {
   },
 };
 
-export const BUILT_IN_SOURCES: readonly FactSource[] = [repositorySource, goldenPathSource];
+export const BUILT_IN_SOURCES: readonly FactSource[] = [repositorySource, goldenPathSource, catalogSource];
 
 /** A FactContext for one run: repository folders are resolved once per entity's descriptor folder. */
-export function createFactContext(deps: RepositoryDeps & { catalog: Pick<CatalogService, 'byRef'> }): FactContext {
+export function createFactContext(deps: RepositoryDeps & { catalog: Pick<CatalogService, 'byRef' | 'entityTrust'> }): FactContext {
   const folders = new Map<string, Promise<RepositoryFolder | undefined>>();
+  let trust = new Map<string, EntityTrust>();
   return {
     catalog: deps.catalog,
+    async prefetch(refs) {
+      trust = await deps.catalog.entityTrust(refs);
+    },
+    async catalogTrust(ref) {
+      return trust.get(ref) ?? (await deps.catalog.entityTrust([ref])).get(ref);
+    },
     repository(entity) {
       const annotations = entity.metadata.annotations ?? {};
       const key = JSON.stringify([annotations['backstage.io/managed-by-location'], annotations['backstage.io/source-location']]);
