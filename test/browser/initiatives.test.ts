@@ -1,21 +1,17 @@
-// Initiatives as a user sees them, in Chromium against a real server with the demo organisation and the
-// production-readiness scorecard: an admin creates one with the form, publishes it; the list shows its
+// Initiatives as a user sees them, in Chromium against a real server with the demo organisation and its
+// built-in production-readiness scorecard: an admin creates one with the form, publishes it; the list shows its
 // status, progress and target date; its page shows the brief (Markdown), the progress chart, the
 // per-team table and the to-fix list with fix texts. Expected values come from the API.
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { z } from 'zod';
 import type { InitiativeProgressResponse, InitiativeTodoResponse } from '../../src/contracts';
 import { until } from '../helpers/catalogFixtures';
-import { ROOT } from '../helpers/startPaved';
 import { expectText, expectUrl, shot, signIn, startHarness, type Harness } from './browserHarness';
 
 let h: Harness;
 before(async () => {
   h = await startHarness();
-  const reg = await h.api('/api/catalog/locations', { method: 'POST', body: { type: 'file', target: join(ROOT, 'examples/scorecards/production-readiness.yaml') }, token: h.adminToken });
-  assert.ok(reg.status < 300, JSON.stringify(reg.body));
   await until('the scorecard evaluated', async () => {
     await h.api('/api/scorecards/evaluate', { method: 'POST', token: h.adminToken });
     const list = await h.api<{ items: Array<{ name: string; entities: number }> }>('/api/scorecards');
