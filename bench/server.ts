@@ -94,7 +94,9 @@ export const SERVE_NODE_ARGS = ['--max-semi-space-size=4'];
 /** `location`: a file registered at start (PAVED_LOCATIONS); `env` overrides the defaults (e.g. PAVED_DEMO=1). */
 export async function startServer(opts: { dataDir: string; location?: string; env: Record<string, string> }): Promise<BenchServer> {
   const spawnedAt = performance.now();
-  const child: ChildProcess = spawn(process.execPath, [...SERVE_NODE_ARGS, path.join(ROOT, 'bin/paved.mjs'), 'serve', '--port', '0', '--data-dir', opts.dataDir], {
+  // PAVED_BENCH_NODE_ARGS adds flags for this run only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile the server.
+  const extra = (process.env.PAVED_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...SERVE_NODE_ARGS, ...extra, path.join(ROOT, 'bin/paved.mjs'), 'serve', '--port', '0', '--data-dir', opts.dataDir], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {

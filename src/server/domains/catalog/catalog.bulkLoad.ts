@@ -3,11 +3,11 @@ import type { Database } from '../../platform/db/schema';
 
 /**
  * The filter indexes whose rows land at random places (by key and value, by ref). They are the bulk of
- * the write cost of a large load: every insert touches a different page. Definitions match migration 0001.
+ * the write cost of a large load: every insert touches a different page. Definitions match migrations 0001 and 0017.
  */
 const DEFERRABLE_INDEXES = [
   { name: 'search_key_value', table: 'search', columns: ['key', 'value', 'entity_id'] },
-  { name: 'relations_from', table: 'relations', columns: ['from_ref', 'type'] },
+  { name: 'relations_from', table: 'relations', columns: ['from_ref', 'type', 'to_ref'] },
   { name: 'relations_to', table: 'relations', columns: ['type_key', 'to_ref', 'from_ref'] },
 ] as const;
 

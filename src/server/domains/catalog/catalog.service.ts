@@ -11,7 +11,7 @@ import { SecretError, type SecretBox } from '../../platform/secrets';
 import { deleteEntities } from './catalog.writeRepo';
 import { generatedLocationEntity, type Ingestion } from './catalog.ingestion';
 import { createCatalogQueries } from './catalog.queries';
-import { catalogGeneration, entityBodiesByRefs, entityVersionsPage, loadEntities, servedVersionsPage } from './catalog.readRepo';
+import { catalogGeneration, entityBodiesByRefs, entityVersionsPage, idsByRefs, loadEntities, servedVersionsPage } from './catalog.readRepo';
 import { matchesRecord, parsePredicate } from './catalog.predicates';
 import { assertUnderFileRoots } from './ingest/fileRoots';
 import { toProcessedEntity, withLocationAnnotations } from './ingest/processSource';
@@ -108,6 +108,9 @@ export function createCatalogService(deps: CatalogServiceDeps) {
 
     /** (ref, stored etag) pages in ref order, for followers that index entity data (search). */
     entityVersions: (opts: { after?: string; limit: number }) => entityVersionsPage(db, opts.after, opts.limit),
+    /** Which of these lowercase refs are in the catalog (one indexed read; no bodies). */
+    existingRefs: async (refs: string[]): Promise<Set<string>> => new Set((await idsByRefs(db, refs)).keys()),
+
     /** Like `entityVersions`, with the served etag (`metadata.etag`), which also covers the entity's relations. */
     servedVersions: (opts: { after?: string; limit: number }) => servedVersionsPage(db, opts.after, opts.limit),
 

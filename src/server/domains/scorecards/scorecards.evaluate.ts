@@ -25,7 +25,7 @@ const PAGE = 500;
 
 export interface EvaluationDeps {
   db: Kysely<Database>;
-  catalog: Pick<CatalogService, 'servedVersions' | 'byRefs'>;
+  catalog: Pick<CatalogService, 'servedVersions' | 'byRefs' | 'existingRefs'>;
   facts?: FactsPort;
 }
 
@@ -40,11 +40,11 @@ export interface EvaluationSummary {
 
 const ownerOf = (entity: Entity) => (entity.relations ?? []).find((r) => r.type === 'ownedBy')?.targetRef.toLowerCase() ?? '';
 
-/** The kinds of these owners (null: the owner is not in the catalog). */
+/** The kinds of these owners (null: the owner is not in the catalog); a ref names its kind, so only existence is read. */
 async function kindsOf(catalog: EvaluationDeps['catalog'], refs: string[]): Promise<Map<string, string | null>> {
   const owners = [...new Set(refs.filter(Boolean))];
-  const found = owners.length > 0 ? await catalog.byRefs(owners, ['kind']) : [];
-  return new Map(owners.map((o, i) => [o, found[i] ? String((found[i] as { kind?: string }).kind ?? '').toLowerCase() : null]));
+  const found = owners.length > 0 ? await catalog.existingRefs(owners) : new Set<string>();
+  return new Map(owners.map((o) => [o, found.has(o) ? o.slice(0, o.indexOf(':')) : null]));
 }
 
 /** Runs every rule of one scorecard on one entity; a rule with an active exemption (ADR 0028) counts as met. */

@@ -29,8 +29,9 @@ export async function entityStatesOf(db: Db, refs: string[]): Promise<Map<string
 }
 
 export async function upsertEntityStates(trx: Db, rows: EntityState[]): Promise<void> {
-  for (const row of rows) {
-    await trx.insertInto('scorecard_entities').values(row).onConflict((oc) => oc.column('entity_ref').doUpdateSet({ owner_ref: row.owner_ref, version: row.version })).execute();
+  for (let i = 0; i < rows.length; i += UPSERT_BATCH * 3) {
+    await trx.insertInto('scorecard_entities').values(rows.slice(i, i + UPSERT_BATCH * 3))
+      .onConflict((oc) => oc.column('entity_ref').doUpdateSet((eb) => ({ owner_ref: eb.ref('excluded.owner_ref'), version: eb.ref('excluded.version') }))).execute();
   }
 }
 
@@ -50,11 +51,15 @@ export async function resultRefsInRange(db: Db, after: string | undefined, upTo:
   return (await qb.execute()).map((r) => r.entity_ref);
 }
 
+/** Multi-row upserts (`excluded` is the proposed row on SQLite and PostgreSQL alike): one statement per batch, not per pair. */
+const UPSERT_BATCH = 100;
+
 export async function upsertResults(trx: Db, rows: ResultRow[]): Promise<void> {
-  for (const row of rows) {
-    await trx.insertInto('scorecard_results').values(row).onConflict((oc) => oc.columns(['scorecard_ref', 'entity_ref']).doUpdateSet({
-      owner_ref: row.owner_ref, level: row.level, score: row.score, results: row.results, version: row.version, evaluated_at: row.evaluated_at,
-    })).execute();
+  for (let i = 0; i < rows.length; i += UPSERT_BATCH) {
+    await trx.insertInto('scorecard_results').values(rows.slice(i, i + UPSERT_BATCH)).onConflict((oc) => oc.columns(['scorecard_ref', 'entity_ref']).doUpdateSet((eb) => ({
+      owner_ref: eb.ref('excluded.owner_ref'), level: eb.ref('excluded.level'), score: eb.ref('excluded.score'), results: eb.ref('excluded.results'),
+      version: eb.ref('excluded.version'), evaluated_at: eb.ref('excluded.evaluated_at'),
+    }))).execute();
   }
 }
 

@@ -15,7 +15,7 @@ import { recordLapsedExemptions } from './scorecards.exemptions.service';
 
 export interface ScorecardsServiceDeps {
   db: Kysely<Database>;
-  catalog: Pick<CatalogService, 'byQuery' | 'servedVersions' | 'byRefs' | 'generation'>;
+  catalog: Pick<CatalogService, 'byQuery' | 'servedVersions' | 'byRefs' | 'existingRefs' | 'generation'>;
   facts?: FactsPort & { generation(): Promise<string | undefined> };
 }
 

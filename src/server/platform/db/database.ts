@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, sql, type Driver } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, sql, type Driver, type KyselyConfig } from 'kysely';
 import pg from 'pg';
 import { createPostgresBulkWriter, createSqliteBulkWriter } from './bulk';
 import type { Dialect } from './dialect';
@@ -61,6 +61,18 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
 }
 
+/**
+ * `PAVED_SLOW_QUERY_MS=N` writes every query that took N ms or more to stderr, with its SQL (never its
+ * parameters, which may hold secrets): how a slow pass is traced to the statement behind it.
+ */
+function slowQueryLog(): KyselyConfig['log'] {
+  const threshold = Number(process.env.PAVED_SLOW_QUERY_MS);
+  if (!Number.isFinite(threshold) || threshold <= 0) return undefined;
+  return (event) => {
+    if (event.queryDurationMillis >= threshold) process.stderr.write(`slow query ${event.queryDurationMillis.toFixed(1)} ms: ${event.query.sql.slice(0, 500)}\n`);
+  };
+}
+
 function openSqlite(dataDir: string, rewritable: boolean): DatabaseHandle {
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, 'paved.sqlite');
@@ -72,7 +84,7 @@ function openSqlite(dataDir: string, rewritable: boolean): DatabaseHandle {
   sqlite.pragma('cache_size = -16384');
   // Lets SQLite's sorter use a second thread: building the filter indexes after a bulk load took a third less (ADR 0015).
   sqlite.pragma('threads = 2');
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }), log: slowQueryLog() });
   registerEngine(db as unknown as Kysely<unknown>, { dialect: 'sqlite', bulk: createSqliteBulkWriter(sqlite), releaseMemory: () => void sqlite.pragma('shrink_memory'),
     // A sampled ANALYZE (analysis_limit) keeps this to a fraction of a second at 100k entities.
     refreshStatistics: async () => void sqlite.exec('PRAGMA analysis_limit = 1000; ANALYZE;'),
@@ -82,7 +94,7 @@ function openSqlite(dataDir: string, rewritable: boolean): DatabaseHandle {
 
 function openPostgres(url: string): DatabaseHandle {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: slowQueryLog() });
   registerEngine(db as unknown as Kysely<unknown>, {
     dialect: 'postgres', bulk: createPostgresBulkWriter(), releaseMemory: () => undefined,
     refreshStatistics: async () => void (await sql`ANALYZE entities, search, relations`.execute(db)),

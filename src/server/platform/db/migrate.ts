@@ -15,6 +15,7 @@ import * as m0011 from './migrations/0011_scorecard_exemptions';
 import * as m0012 from './migrations/0012_initiatives';
 import * as m0015 from './migrations/0015_scorecard_level_changes';
 import * as m0016 from './migrations/0016_scorecard_entities';
+import * as m0017 from './migrations/0017_relations_from_covering';
 
 /** What a migration may need beyond the database: the key management module, to seal data stored in clear before. */
 export interface MigrationContext {
@@ -42,6 +43,7 @@ const MIGRATIONS: Migration[] = [
   { id: '0012_initiatives', up: m0012.up },
   { id: '0015_scorecard_level_changes', up: m0015.up },
   { id: '0016_scorecard_entities', up: m0016.up },
+  { id: '0017_relations_from_covering', up: m0017.up },
 ];
 
 /**
