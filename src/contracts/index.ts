@@ -6,3 +6,4 @@ export * from './goldenPaths';
 export * from './scaffolder';
 export * from './facts';
 export * from './scorecards';
+export * from './scorecardAuthoring';

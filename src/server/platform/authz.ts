@@ -24,6 +24,10 @@ export const VERBS = [
   'scaffolder.task.manage-all',
   /** Push facts about an entity (external tools such as CI). */
   'facts.push',
+  /** Evaluate a candidate scorecard over the catalog without saving it (ADR 0031). */
+  'scorecards.preview',
+  /** Create, change and delete scorecards saved through the API (the managed location, ADR 0031). */
+  'scorecards.write',
 ] as const;
 export type Verb = (typeof VERBS)[number];
 
@@ -33,7 +37,7 @@ const SCAFFOLDER_RUN_VERBS: Verb[] = ['scaffolder.task.create', 'scaffolder.task
 const ROLE_VERBS: Record<Role, ReadonlySet<Verb>> = {
   reader: new Set(READ_VERBS),
   // Reading a location (dry-run, discovery) makes the server open paths and URLs: not for guests.
-  editor: new Set<Verb>([...READ_VERBS, 'catalog.entity.refresh', 'catalog.location.create', 'catalog.location.analyze', ...SCAFFOLDER_RUN_VERBS, 'facts.push']),
+  editor: new Set<Verb>([...READ_VERBS, 'catalog.entity.refresh', 'catalog.location.create', 'catalog.location.analyze', ...SCAFFOLDER_RUN_VERBS, 'facts.push', 'scorecards.preview']),
   admin: new Set<Verb>(VERBS),
 };
 

@@ -4,6 +4,8 @@ import type { Database } from '../../platform/db/schema';
 import type { JobQueue } from '../../platform/jobs';
 import type { Catalog } from '../catalog';
 import type { FactsPort } from './scorecards.evaluate';
+import { createScorecardAuthoring } from './scorecards.authoring';
+import { registerScorecardAuthoringRoutes } from './scorecards.authoringRoutes';
 import { registerScorecardJobs, startScorecardScheduler } from './scorecards.jobs';
 import { registerScorecardRoutes } from './scorecards.routes';
 import { createScorecardsService } from './scorecards.service';
@@ -18,10 +20,14 @@ export function createScorecards(deps: {
 }) {
   const service = createScorecardsService({ db: deps.db, catalog: deps.catalog.service, facts: deps.facts });
   registerScorecardJobs(deps.jobs, service, deps.log);
+  const authoring = createScorecardAuthoring({ db: deps.db, catalog: deps.catalog.service, facts: deps.facts, jobs: deps.jobs });
   const version = async () => `${(await deps.catalog.service.generation()) ?? ''}:${(await deps.facts?.generation()) ?? ''}`;
   return {
     service,
-    routes: (app: FastifyInstance) => registerScorecardRoutes(app, service),
+    routes: (app: FastifyInstance) => {
+      registerScorecardAuthoringRoutes(app, authoring);
+      registerScorecardRoutes(app, service);
+    },
     startScheduler: (intervalSeconds: number, pollMs = 2000) => startScorecardScheduler({
       version, busy: deps.catalog.isRefreshing, jobs: deps.jobs, pollMs: Math.min(pollMs, intervalSeconds * 1000), everyMs: intervalSeconds * 1000, log: deps.log,
     }),

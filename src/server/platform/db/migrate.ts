@@ -11,6 +11,7 @@ import * as m0007 from './migrations/0007_golden_path_snapshots';
 import * as m0008 from './migrations/0008_entity_checks_docs_assets';
 import * as m0009 from './migrations/0009_facts';
 import * as m0010 from './migrations/0010_scorecards';
+import * as m0014 from './migrations/0014_managed_documents';
 
 /** What a migration may need beyond the database: the key management module, to seal data stored in clear before. */
 export interface MigrationContext {
@@ -34,6 +35,7 @@ const MIGRATIONS: Migration[] = [
   { id: '0008_entity_checks_docs_assets', up: m0008.up },
   { id: '0009_facts', up: m0009.up },
   { id: '0010_scorecards', up: m0010.up },
+  { id: '0014_managed_documents', up: m0014.up },
 ];
 
 /**

@@ -197,4 +197,6 @@ export interface Database {
   facts: { entity_ref: string; name: string; value: string; source: string; collected_at: string };
   /** Per entity: the etag and time of the last collection by the built-in sources, and the facts generation of its last change. */
   fact_entities: { entity_ref: string; etag: string | null; collected_at: string | null; changed_seq: number | string };
+  /** YAML documents of the managed location (migration 0014, ADR 0031), by lowercase entity ref. */
+  managed_documents: { entity_ref: string; yaml: string; updated_at: string; updated_by: string };
 }
