@@ -10,6 +10,7 @@ import { registerFactsCommands } from './factsCommands';
 import { registerScaffolderCommands } from './scaffolderCommands';
 import { registerGoldenPathCommands } from './goldenPathCommands';
 import { registerScorecardCommands } from './scorecardCommands';
+import { registerScorecardAuthoringCommands } from './scorecardAuthoringCommands';
 
 const program = new Command()
   .name('paved')
@@ -35,6 +36,7 @@ registerFactsCommands(program);
 registerScaffolderCommands(program);
 registerGoldenPathCommands(program);
 registerScorecardCommands(program);
+registerScorecardAuthoringCommands(program);
 
 program.command('audit')
   .description('Read the audit log, newest first')
