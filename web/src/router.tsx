@@ -132,11 +132,25 @@ const createTaskRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/create/TaskPage'), 'TaskPage'),
 });
 
+// Scorecard editor (pages/scorecards/editor, ADR 0031).
+const scorecardNewRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/scorecards/new',
+  component: lazyRouteComponent(() => import('./pages/scorecards/editor/ScorecardEditorPage'), 'NewScorecardPage'),
+});
+
+const scorecardEditRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/scorecards/$namespace/$name/edit',
+  component: lazyRouteComponent(() => import('./pages/scorecards/editor/ScorecardEditorPage'), 'EditScorecardPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   createIndexRoute, createTemplateRoute, createTasksRoute, createTaskRoute,
   indexRoute, catalogRoute, apisRoute, entityRoute, healthRoute, importRoute, locationsRoute, auditRoute,
   goldenPathsRoute, goldenPathRoute,
   docsIndexRoute, docsSiteRoute, searchRoute,
+  scorecardNewRoute, scorecardEditRoute,
 ]);
 
 export const router = createRouter({

@@ -8,7 +8,7 @@ import { recordAudit } from '../../platform/audit';
 import type { Database } from '../../platform/db/schema';
 import { ConflictError, InputError, NotFoundError } from '../../platform/errors';
 import type { JobQueue } from '../../platform/jobs';
-import { deleteManagedDocument, managedDocumentKey, processManagedDocument, saveManagedDocument, sourceOfEntity } from '../catalog/catalog.managed';
+import { deleteManagedDocument, managedDocumentKey, processManagedDocument, saveManagedDocument, sourceOfEntity } from '../catalog';
 import type { CatalogService } from '../catalog/catalog.service';
 import { loadScorecards } from './scorecards.definitions';
 import type { FactsPort } from './scorecards.evaluate';
