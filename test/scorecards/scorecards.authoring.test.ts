@@ -75,6 +75,14 @@ describe('scorecard authoring API', () => {
     assert.deepEqual(audit.body.items.map((a) => a.target), ['scorecard:default/docs-ready']);
     const source = await server.api<{ yaml: string; editable: boolean }>('GET', '/api/scorecards/default/docs-ready/source');
     assert.deepEqual(source.body, { ...source.body, yaml: docsReadyYaml(), editable: true });
+    // The managed location is refreshed like any location: from its documents in the database, nothing lost.
+    const locations = (await server.api<Array<{ type: string; target: string }>>('GET', '/api/catalog/locations')).body;
+    assert.ok(JSON.stringify(locations).includes('"type":"managed","target":"paved"'), JSON.stringify(locations));
+    const refreshed = await server.api('POST', '/api/catalog/refresh', { entityRef: 'scorecard:default/docs-ready' });
+    assert.ok(refreshed.status < 300, String(refreshed.status));
+    const again = await server.api<{ metadata: { etag: string } }>('GET', '/api/catalog/entities/by-name/scorecard/default/docs-ready');
+    assert.equal(again.status, 200);
+    assert.equal(again.body.metadata.etag, (entity.body as unknown as { metadata: { etag: string } }).metadata.etag, 'an unchanged document leaves the entity unchanged');
   });
 
   it('previews an update against the stored results, then saves it; the evaluation agrees', async () => {
