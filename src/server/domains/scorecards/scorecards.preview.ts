@@ -62,8 +62,12 @@ export async function previewScorecard(deps: EvaluationDeps, current: LoadedScor
     const refs = versions.map((v) => v.ref);
     const entities = (await deps.catalog.byRefs(refs)).filter((e): e is Entity => e !== null);
     const stored = current ? await storedLevels(deps.db, current.ref, refs) : new Map<string, string | null>();
-    const facts = deps.facts && entities.length > 0 ? await deps.facts.factsFor(refs) : new Map() as FactsByEntity;
-    const owners = await ownerKinds(deps.catalog, entities);
+    // Facts and owners only for the candidate's scope: reading them is most of the cost of a page.
+    const inScope = entities.filter((e) => candidate.applies(e));
+    const scopeRefs = inScope.map((e) => `${e.kind}:${e.metadata.namespace ?? 'default'}/${e.metadata.name}`.toLowerCase());
+    const facts = deps.facts && inScope.length > 0 ? await deps.facts.factsFor(scopeRefs) : new Map() as FactsByEntity;
+    const owners = await ownerKinds(deps.catalog, inScope);
+    const applies = new Set(inScope);
     for (const entity of entities) {
       const ref = `${entity.kind}:${entity.metadata.namespace ?? 'default'}/${entity.metadata.name}`.toLowerCase();
       const inBefore = stored.has(ref);
@@ -72,7 +76,7 @@ export async function previewScorecard(deps: EvaluationDeps, current: LoadedScor
         out.before.entities++;
         out.before.distribution[before ?? 'none'] = (out.before.distribution[before ?? 'none'] ?? 0) + 1;
       }
-      if (!candidate.applies(entity)) {
+      if (!applies.has(entity)) {
         if (inBefore) out.left++;
         continue;
       }
