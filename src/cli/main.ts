@@ -12,6 +12,7 @@ import { registerGoldenPathCommands } from './goldenPathCommands';
 import { registerScorecardCommands } from './scorecardCommands';
 import { registerExemptionCommands } from './exemptionCommands';
 import { registerInitiativeCommands } from './initiativeCommands';
+import { registerScorecardAuthoringCommands } from './scorecardAuthoringCommands';
 
 const program = new Command()
   .name('paved')
@@ -39,6 +40,7 @@ registerGoldenPathCommands(program);
 registerScorecardCommands(program);
 registerExemptionCommands(program);
 registerInitiativeCommands(program);
+registerScorecardAuthoringCommands(program);
 
 program.command('audit')
   .description('Read the audit log, newest first')

@@ -8,3 +8,4 @@ export * from './facts';
 export * from './scorecards';
 export * from './scorecardExemptions';
 export * from './initiatives';
+export * from './scorecardAuthoring';

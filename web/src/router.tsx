@@ -167,6 +167,19 @@ const initiativeRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/initiatives/InitiativePage'), 'InitiativePage'),
 });
 
+// Scorecard editor (pages/scorecards/editor, ADR 0031).
+const scorecardNewRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/scorecards/new',
+  component: lazyRouteComponent(() => import('./pages/scorecards/editor/ScorecardEditorPage'), 'NewScorecardPage'),
+});
+
+const scorecardEditRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/scorecards/$namespace/$name/edit',
+  component: lazyRouteComponent(() => import('./pages/scorecards/editor/ScorecardEditorPage'), 'EditScorecardPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   createIndexRoute, createTemplateRoute, createTasksRoute, createTaskRoute,
   indexRoute, catalogRoute, apisRoute, entityRoute, healthRoute, importRoute, locationsRoute, auditRoute,
@@ -175,6 +188,7 @@ const routeTree = rootRoute.addChildren([
   exemptionsRoute,
   scorecardsRoute, scorecardRoute,
   initiativesRoute, initiativeRoute,
+  scorecardNewRoute, scorecardEditRoute,
 ]);
 
 export const router = createRouter({

@@ -30,6 +30,10 @@ export const VERBS = [
   'scorecards.exemption.approve',
   /** Create, change, publish and close initiatives (ADR 0029): platform engineers, i.e. admins. */
   'initiatives.manage',
+  /** Evaluate a candidate scorecard over the catalog without saving it (ADR 0031). */
+  'scorecards.preview',
+  /** Create, change and delete scorecards saved through the API (the managed location, ADR 0031). */
+  'scorecards.write',
 ] as const;
 export type Verb = (typeof VERBS)[number];
 
@@ -39,7 +43,7 @@ const SCAFFOLDER_RUN_VERBS: Verb[] = ['scaffolder.task.create', 'scaffolder.task
 const ROLE_VERBS: Record<Role, ReadonlySet<Verb>> = {
   reader: new Set(READ_VERBS),
   // Reading a location (dry-run, discovery) makes the server open paths and URLs: not for guests.
-  editor: new Set<Verb>([...READ_VERBS, 'catalog.entity.refresh', 'catalog.location.create', 'catalog.location.analyze', ...SCAFFOLDER_RUN_VERBS, 'facts.push', 'scorecards.exemption.request']),
+  editor: new Set<Verb>([...READ_VERBS, 'catalog.entity.refresh', 'catalog.location.create', 'catalog.location.analyze', ...SCAFFOLDER_RUN_VERBS, 'facts.push', 'scorecards.exemption.request', 'scorecards.preview']),
   admin: new Set<Verb>(VERBS),
 };
 

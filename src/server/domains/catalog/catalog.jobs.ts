@@ -7,6 +7,7 @@ import { SecretError, type SecretBox } from '../../platform/secrets';
 import type { Ingestion } from './catalog.ingestion';
 import { openTarget, REFRESH_JOB, type StoredLocation } from './catalog.service';
 import { applySource } from './catalog.writeRepo';
+import { MANAGED_TYPE, refreshManagedLocation } from './catalog.managed';
 import { redactCredentials } from './ingest/redactCredentials';
 import { unreadableSource } from './ingest/walkSources';
 
@@ -18,6 +19,11 @@ export function registerCatalogJobs(db: Kysely<Database>, jobs: JobQueue, ingest
     const { locationId, force } = RefreshPayload.parse(ctx.payload);
     const loc = await db.selectFrom('locations').select(['id', 'type', 'target', 'encrypted_target']).where('id', '=', locationId).executeTakeFirst();
     if (!loc) return; // deleted since it was queued
+    // The managed location's documents are in the database, not behind a reader (ADR 0031).
+    if (loc.type === MANAGED_TYPE) {
+      log('refreshed the managed location', { location: loc.id, ...(await refreshManagedLocation(db, loc.id, force)) });
+      return;
+    }
     let target: string;
     try {
       target = openTarget(secrets, loc);

@@ -41,7 +41,7 @@ export interface EvaluationSummary {
 const ownerOf = (entity: Entity) => (entity.relations ?? []).find((r) => r.type === 'ownedBy')?.targetRef.toLowerCase() ?? '';
 
 /** The kinds of these owners (null: the owner is not in the catalog); a ref names its kind, so only existence is read. */
-async function kindsOf(catalog: EvaluationDeps['catalog'], refs: string[]): Promise<Map<string, string | null>> {
+export async function kindsOf(catalog: EvaluationDeps['catalog'], refs: string[]): Promise<Map<string, string | null>> {
   const owners = [...new Set(refs.filter(Boolean))];
   const found = owners.length > 0 ? await catalog.existingRefs(owners) : new Set<string>();
   return new Map(owners.map((o) => [o, found.has(o) ? o.slice(0, o.indexOf(':')) : null]));

@@ -4,6 +4,8 @@ import type { Database } from '../../platform/db/schema';
 import type { JobQueue } from '../../platform/jobs';
 import type { Catalog } from '../catalog';
 import type { FactsPort } from './scorecards.evaluate';
+import { createScorecardAuthoring } from './scorecards.authoring';
+import { registerScorecardAuthoringRoutes } from './scorecards.authoringRoutes';
 import { registerScorecardJobs, startScorecardScheduler } from './scorecards.jobs';
 import { registerScorecardRoutes } from './scorecards.routes';
 import { createScorecardsService } from './scorecards.service';
@@ -22,6 +24,7 @@ export function createScorecards(deps: {
   const service = createScorecardsService({ db: deps.db, catalog: deps.catalog.service, facts: deps.facts });
   const exemptions = createExemptionsService({ db: deps.db, evaluation: { db: deps.db, catalog: deps.catalog.service, facts: deps.facts } });
   registerScorecardJobs(deps.jobs, service, deps.log);
+  const authoring = createScorecardAuthoring({ db: deps.db, catalog: deps.catalog.service, facts: deps.facts, jobs: deps.jobs });
   // Exemptions in force are an input too: one that expires moves the version, so it lapses without anyone acting (ADR 0028).
   const version = async () => `${(await deps.catalog.service.generation()) ?? ''}:${(await deps.facts?.generation()) ?? ''}:${await exemptionsVersion(deps.db, new Date().toISOString())}`;
   return {
@@ -29,6 +32,7 @@ export function createScorecards(deps: {
     exemptions,
     routes: (app: FastifyInstance) => {
       registerExemptionRoutes(app, exemptions);
+      registerScorecardAuthoringRoutes(app, authoring);
       registerScorecardRoutes(app, service);
     },
     startScheduler: (intervalSeconds: number, pollMs = 2000) => startScorecardScheduler({

@@ -13,6 +13,7 @@ import * as m0009 from './migrations/0009_facts';
 import * as m0010 from './migrations/0010_scorecards';
 import * as m0011 from './migrations/0011_scorecard_exemptions';
 import * as m0012 from './migrations/0012_initiatives';
+import * as m0014 from './migrations/0014_managed_documents';
 import * as m0015 from './migrations/0015_scorecard_level_changes';
 import * as m0016 from './migrations/0016_scorecard_entities';
 import * as m0017 from './migrations/0017_relations_from_covering';
@@ -41,6 +42,8 @@ const MIGRATIONS: Migration[] = [
   { id: '0010_scorecards', up: m0010.up },
   { id: '0011_scorecard_exemptions', up: m0011.up },
   { id: '0012_initiatives', up: m0012.up },
+  // 0013 was reserved for built-in scorecards work that needed no migration.
+  { id: '0014_managed_documents', up: m0014.up },
   { id: '0015_scorecard_level_changes', up: m0015.up },
   { id: '0016_scorecard_entities', up: m0016.up },
   { id: '0017_relations_from_covering', up: m0017.up },

@@ -226,4 +226,6 @@ export interface Database {
     created_at: string; created_by: string; updated_at: string; published_at: string | null; closed_at: string | null;
   };
   initiative_daily: { initiative: string; day: string; owner_ref: string; met: number; total: number; entities: number; entities_done: number; recorded_at: string };
+  /** YAML documents of the managed location (migration 0014, ADR 0031), by lowercase entity ref. */
+  managed_documents: { entity_ref: string; yaml: string; updated_at: string; updated_by: string };
 }
