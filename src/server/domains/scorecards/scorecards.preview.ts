@@ -9,6 +9,7 @@ import type { Database } from '../../platform/db/schema';
 import { yieldToEventLoop } from '../../platform/follower';
 import type { LoadedScorecard } from './scorecards.definitions';
 import { kindsOf, scoreEntity, type EvaluationDeps, type FactsByEntity } from './scorecards.evaluate';
+import { activeExemptionsOf } from './scorecards.exemptions.repo';
 
 const PAGE = 500;
 const SAMPLE = 50;
@@ -63,6 +64,8 @@ export async function previewScorecard(deps: EvaluationDeps, current: LoadedScor
     const scopeRefs = inScope.map((e) => `${e.kind}:${e.metadata.namespace ?? 'default'}/${e.metadata.name}`.toLowerCase());
     const facts = deps.facts && inScope.length > 0 ? await deps.facts.factsFor(scopeRefs) : new Map() as FactsByEntity;
     const owners = await ownerKinds(deps.catalog, inScope);
+    // Approved exemptions count as they do in a pass, or an edit would seem to cost exempted entities their level.
+    const exemptions = inScope.length > 0 ? await activeExemptionsOf(deps.db, scopeRefs, new Date().toISOString()) : new Map() as Awaited<ReturnType<typeof activeExemptionsOf>>;
     const applies = new Set(inScope);
     for (const entity of entities) {
       const ref = `${entity.kind}:${entity.metadata.namespace ?? 'default'}/${entity.metadata.name}`.toLowerCase();
@@ -78,7 +81,7 @@ export async function previewScorecard(deps: EvaluationDeps, current: LoadedScor
       }
       const owner = ownerOf(entity);
       const ownerKind = owner ? owners.get(owner) ?? null : null;
-      const scored = scoreEntity(candidate, { entity, facts: facts.get(ref) ?? {}, ownerKind });
+      const scored = scoreEntity(candidate, { entity, facts: facts.get(ref) ?? {}, ownerKind }, exemptions.get(`${candidate.ref}\0${ref}`));
       for (const r of scored.rules) {
         const rate = rates.get(r.ruleId);
         if (rate) rate[r.status === 'pass' ? 'passed' : r.status === 'fail' ? 'failed' : 'errors']++;
