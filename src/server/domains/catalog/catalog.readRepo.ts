@@ -238,6 +238,18 @@ async function sortedPageByJoin(db: Db, q: PageQuery, walk: Walk): Promise<PageR
 }
 
 /** Loads entities by id, in the given order, with relations, processing errors and the orphan mark. */
+/** The stored relation rows of these entities (at most 500 refs), by source ref; `dedupeRelations` makes them served relations. */
+async function relationRowsOf(db: Db, refs: string[]): Promise<Map<string, Array<{ type: string; to_ref: string }>>> {
+  const out = new Map<string, Array<{ type: string; to_ref: string }>>();
+  if (refs.length === 0) return out;
+  for (const x of await db.selectFrom('relations').select(['from_ref', 'type', 'to_ref']).where('from_ref', 'in', refs).execute()) {
+    const list = out.get(x.from_ref);
+    if (list) list.push(x);
+    else out.set(x.from_ref, [x]);
+  }
+  return out;
+}
+
 export async function loadEntities(db: Db, ids: number[]): Promise<StoredEntity[]> {
   if (ids.length === 0) return [];
   const out = new Map<number, StoredEntity>();
@@ -245,18 +257,12 @@ export async function loadEntities(db: Db, ids: number[]): Promise<StoredEntity[
     const batch = ids.slice(i, i + 500);
     const rows = await db.selectFrom('entities').select(['id', 'ref', 'uid', 'etag', 'body', 'orphaned_at']).where('id', 'in', batch).execute();
     const refs = rows.map((r) => r.ref);
-    const relations = await db.selectFrom('relations').select(['from_ref', 'type', 'to_ref']).where('from_ref', 'in', refs).execute();
+    const relationsOf = await relationRowsOf(db, refs);
     // Processing errors, then what checkers of other domains found (catalog.checks.ts).
     const errors = [
       ...await db.selectFrom('catalog_errors').select(['entity_ref', 'message', 'kind', 'path']).where('entity_ref', 'in', refs).execute(),
       ...await db.selectFrom('entity_check_problems').select(['entity_ref', 'message', 'kind', 'path']).where('entity_ref', 'in', refs).orderBy('id').execute(),
     ];
-    const relationsOf = new Map<string, typeof relations>();
-    for (const x of relations) {
-      const list = relationsOf.get(x.from_ref);
-      if (list) list.push(x);
-      else relationsOf.set(x.from_ref, [x]);
-    }
     for (const r of rows) {
       const entity = JSON.parse(r.body) as Entity;
       entity.metadata.uid = r.uid;
@@ -327,8 +333,7 @@ export async function servedVersionsPage(db: Db, after: string | undefined, limi
   if (page.length === 0) return page;
   const relationsOf = new Map<string, Array<{ type: string; to_ref: string }>>();
   for (let i = 0; i < page.length; i += 500) {
-    const rows = await db.selectFrom('relations').select(['from_ref', 'type', 'to_ref']).where('from_ref', 'in', page.slice(i, i + 500).map((p) => p.ref)).execute();
-    for (const r of rows) relationsOf.set(r.from_ref, [...(relationsOf.get(r.from_ref) ?? []), r]);
+    for (const [ref, rows] of await relationRowsOf(db, page.slice(i, i + 500).map((p) => p.ref))) relationsOf.set(ref, rows);
   }
   return page.map((p) => ({ ref: p.ref, etag: servedEtag(p.etag, dedupeRelations(relationsOf.get(p.ref) ?? [])) }));
 }

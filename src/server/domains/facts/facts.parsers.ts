@@ -84,12 +84,8 @@ export function packageDependencies(text: string): Record<string, string> | unde
 /** One variable of a Score container: a `${...}` reference, or a literal and whether it looks like a secret. Never the value. */
 export type ScoreVariableFact = { container: string; name: string; kind: 'reference' } | { container: string; name: string; kind: 'literal'; secretLike: boolean };
 
-/**
- * The `containers.*.variables` of a score.yaml, without their values: a value holding a `${...}`
- * placeholder (Score's `$${` escape aside) is a reference; any other value is a literal, flagged
- * `secretLike` when its name or its shape looks like a credential.
- */
-export function scoreVariables(text: string): ScoreVariableFact[] | undefined {
+/** The `containers` object of a score.yaml, or undefined when the text is not YAML or has none. */
+function scoreContainers(text: string): Record<string, unknown> | undefined {
   let doc: unknown;
   try {
     doc = parseYaml(text, { maxAliasCount: 100 });
@@ -97,9 +93,19 @@ export function scoreVariables(text: string): ScoreVariableFact[] | undefined {
     return undefined;
   }
   const containers = (doc as { containers?: unknown } | null)?.containers;
-  if (!containers || typeof containers !== 'object') return undefined;
+  return containers && typeof containers === 'object' ? containers as Record<string, unknown> : undefined;
+}
+
+/**
+ * The `containers.*.variables` of a score.yaml, without their values: a value holding a `${...}`
+ * placeholder (Score's `$${` escape aside) is a reference; any other value is a literal, flagged
+ * `secretLike` when its name or its shape looks like a credential.
+ */
+export function scoreVariables(text: string): ScoreVariableFact[] | undefined {
+  const containers = scoreContainers(text);
+  if (!containers) return undefined;
   const out: ScoreVariableFact[] = [];
-  for (const [container, spec] of Object.entries(containers as Record<string, unknown>)) {
+  for (const [container, spec] of Object.entries(containers)) {
     const variables = (spec as { variables?: unknown } | null)?.variables;
     if (!variables || typeof variables !== 'object') continue;
     for (const [name, value] of Object.entries(variables as Record<string, unknown>)) {
@@ -142,16 +148,10 @@ const MAX_CONTAINERS = 50;
 
 /** The probes of each container of a score.yaml (`containers.*.livenessProbe` / `readinessProbe`), or undefined when it is not a Score file. */
 export function scoreProbes(text: string): ScoreProbesFact[] | undefined {
-  let doc: unknown;
-  try {
-    doc = parseYaml(text, { maxAliasCount: 100 });
-  } catch {
-    return undefined;
-  }
-  const containers = (doc as { containers?: unknown } | null)?.containers;
-  if (!containers || typeof containers !== 'object' || Array.isArray(containers)) return undefined;
+  const containers = scoreContainers(text);
+  if (!containers || Array.isArray(containers)) return undefined;
   const probe = (v: unknown) => v !== null && typeof v === 'object' && Object.keys(v).length > 0;
-  return Object.entries(containers as Record<string, unknown>).slice(0, MAX_CONTAINERS).map(([container, spec]) => {
+  return Object.entries(containers).slice(0, MAX_CONTAINERS).map(([container, spec]) => {
     const s = (spec ?? {}) as { livenessProbe?: unknown; readinessProbe?: unknown };
     return { container: container.slice(0, 100), liveness: probe(s.livenessProbe), readiness: probe(s.readinessProbe) };
   });

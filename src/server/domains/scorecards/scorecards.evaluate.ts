@@ -38,7 +38,8 @@ export interface EvaluationSummary {
   ms: number;
 }
 
-const ownerOf = (entity: Entity) => (entity.relations ?? []).find((r) => r.type === 'ownedBy')?.targetRef.toLowerCase() ?? '';
+/** The lowercase ref of the entity's owner (its `ownedBy` relation), '' without one. */
+export const ownerOf = (entity: Entity): string => (entity.relations ?? []).find((r) => r.type === 'ownedBy')?.targetRef.toLowerCase() ?? '';
 
 /** The kinds of these owners (null: the owner is not in the catalog); a ref names its kind, so only existence is read. */
 export async function kindsOf(catalog: EvaluationDeps['catalog'], refs: string[]): Promise<Map<string, string | null>> {

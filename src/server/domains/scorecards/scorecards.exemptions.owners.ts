@@ -2,8 +2,7 @@ import { parseEntityRef, stringifyEntityRef, type Entity } from '../../../model'
 import type { Actor } from '../../platform/actor';
 import { NotAllowedError } from '../../platform/errors';
 import type { CatalogService } from '../catalog/catalog.service';
-
-const ownerOf = (entity: Entity) => (entity.relations ?? []).find((r) => r.type === 'ownedBy')?.targetRef.toLowerCase();
+import { ownerOf } from './scorecards.evaluate';
 
 /** The catalog User an actor stands for: tokens whose actor ref is a `user:` entity ref (ADR 0004). */
 function userRefOf(actor: Actor): string | undefined {

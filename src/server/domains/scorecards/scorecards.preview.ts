@@ -8,7 +8,7 @@ import type { ScorecardPreview } from '../../../contracts';
 import type { Database } from '../../platform/db/schema';
 import { yieldToEventLoop } from '../../platform/follower';
 import type { LoadedScorecard } from './scorecards.definitions';
-import { kindsOf, scoreEntity, type EvaluationDeps, type FactsByEntity } from './scorecards.evaluate';
+import { kindsOf, ownerOf, scoreEntity, type EvaluationDeps, type FactsByEntity } from './scorecards.evaluate';
 import { activeExemptionsOf } from './scorecards.exemptions.repo';
 
 const PAGE = 500;
@@ -28,8 +28,6 @@ export function compileCandidate(entity: Entity): LoadedScorecard {
     definitionHash: createHash('sha1').update(JSON.stringify(spec)).digest('hex').slice(0, 16),
   };
 }
-
-const ownerOf = (entity: Entity) => (entity.relations ?? []).find((r) => r.type === 'ownedBy')?.targetRef.toLowerCase() ?? '';
 
 const ownerKinds = (catalog: EvaluationDeps['catalog'], entities: Entity[]) => kindsOf(catalog, entities.map(ownerOf));
 
