@@ -18,8 +18,12 @@ export function SearchPage() {
   const [debounced] = useDebouncedValue(text, 250);
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
+  // Set when a result is opened: the page stays mounted while the next route loads, and a debounced query
+  // landing then must not navigate back to /search (Enter pressed within 250 ms of typing did exactly that).
+  const leaving = useRef(false);
   useEffect(() => setText(search.q ?? ''), [search.q]);
   useEffect(() => {
+    if (leaving.current) return;
     const q = toSearchQuery(debounced);
     if (q !== search.q) void navigate({ search: { ...search, q }, replace: true });
   }, [debounced]);
@@ -29,7 +33,10 @@ export function SearchPage() {
   const results = q.data?.results ?? [];
   useEffect(() => setActive(0), [q.data]);
 
-  const open = (r: SearchResult) => void navigate({ href: r.link });
+  const open = (r: SearchResult) => {
+    leaving.current = true;
+    void navigate({ href: r.link });
+  };
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'ArrowDown') setActive((i) => Math.min(i + 1, results.length - 1));
     else if (e.key === 'ArrowUp') setActive((i) => Math.max(i - 1, 0));
